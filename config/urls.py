@@ -1,0 +1,17 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from lantern.accounts import views as account_views
+
+urlpatterns = [
+    path("", account_views.home, name="home"),
+    path("accounts/", include("lantern.accounts.urls")),
+    path("people/", include("lantern.people.urls")),
+    path("checks/", include("lantern.checks.urls")),
+    path("timescales/", include("lantern.timescales.urls")),
+    path("api/v1/", include("lantern.api.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler404 = "lantern.common.views.not_found"
+handler403 = "lantern.common.views.forbidden"

@@ -1,0 +1,125 @@
+"""Every permission in Lantern, and which roles hold it. The only place roles are mapped.
+
+Views declare what they need with @requires("name") (function views) or `required_permission`
+(API views); tests/integration/test_url_permissions.py walks every URL for every role.
+Object-level rules (restricted records, allocation) live in the access selectors.
+"""
+
+from collections.abc import Callable
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
+
+from lantern.accounts.roles import Role
+
+PERMISSIONS: dict[str, str] = {
+    "home.view": "See a home page",
+    "person.search": "Search for people known to the service",
+    "person.view": "Open a child's or adult's record (restricted records need a reason)",
+    "person.create": "Record a new person",
+    "person.edit": "Change a person's details, addresses, relationships and warnings",
+    "person.import": "Import people from a legacy system's CSV extract",
+    "person.merge": "Find duplicate people, merge them and undo merges",
+    "chronology.annotate": "Mark chronology entries significant and add analysis notes",
+    "access_log.view": "See who has viewed a record, and break-glass openings",
+    "restricted.manage": "Restrict a record and name who may open it",
+    "allocation.manage": "Allocate children to workers and teams",
+    "checks.view": "See practice checks across the service",
+    "calendar.view": "See the working-day calendar and timescale rules",
+    "calendar.manage": "Edit local closure days and local timescale policy",
+    "api.use": "Use the JSON API (with the same scoping as the pages)",
+}
+
+_PRACTICE = {
+    "home.view",
+    "person.search",
+    "person.view",
+    "checks.view",
+    "calendar.view",
+    "api.use",
+}
+
+ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
+    Role.FRONT_DOOR: frozenset(_PRACTICE | {"person.create", "person.edit"}),
+    Role.SOCIAL_WORKER: frozenset(
+        _PRACTICE | {"person.create", "person.edit", "chronology.annotate"}
+    ),
+    Role.TEAM_MANAGER: frozenset(
+        _PRACTICE
+        | {
+            "person.create",
+            "person.edit",
+            "person.merge",
+            "chronology.annotate",
+            "access_log.view",
+            "allocation.manage",
+        }
+    ),
+    Role.HEAD_OF_SERVICE: frozenset(
+        _PRACTICE
+        | {
+            "person.merge",
+            "chronology.annotate",
+            "access_log.view",
+            "restricted.manage",
+            "allocation.manage",
+        }
+    ),
+    Role.IRO: frozenset(_PRACTICE | {"chronology.annotate"}),
+    Role.AUDITOR: frozenset(_PRACTICE | {"access_log.view"}),
+    # Analysts work with figures and check lists, not with individual case records.
+    Role.ANALYST: frozenset({"home.view", "checks.view", "calendar.view", "api.use"}),
+    # Administrators run the system; they do not read case records.
+    Role.ADMINISTRATOR: frozenset(
+        {
+            "home.view",
+            "person.search",
+            "person.create",
+            "person.import",
+            "person.merge",
+            "calendar.view",
+            "calendar.manage",
+            "restricted.manage",
+            "api.use",
+        }
+    ),
+    # Partner referrers may only submit referrals and see what they submitted (front door issue).
+    Role.PARTNER: frozenset({"home.view"}),
+}
+
+for _role, _perms in ROLE_PERMISSIONS.items():
+    _unknown = _perms - PERMISSIONS.keys()
+    assert not _unknown, f"{_role} has undeclared permissions {_unknown}"
+
+
+def has_perm(user, permission: str) -> bool:
+    if permission not in PERMISSIONS:
+        raise KeyError(f"Undeclared permission {permission!r}")
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return permission in ROLE_PERMISSIONS.get(user.role, frozenset())
+
+
+PUBLIC = "public"
+
+
+def requires(permission: str) -> Callable:
+    """Declare the permission a view needs. Refusals are 404s so existence is not confirmed."""
+    if permission != PUBLIC and permission not in PERMISSIONS:
+        raise KeyError(f"Undeclared permission {permission!r}")
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if permission != PUBLIC:
+                if not request.user.is_authenticated:
+                    return redirect_to_login(request.get_full_path())
+                if not has_perm(request.user, permission):
+                    raise Http404("Not found")
+            return view(request, *args, **kwargs)
+
+        wrapped.lantern_permission = permission
+        return wrapped
+
+    return decorator

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SyntheticConfig(AppConfig):
+    name = "lantern.synthetic"
+    label = "synthetic"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class TimescalesConfig(AppConfig):
+    name = "lantern.timescales"
+    label = "timescales"
