@@ -16,13 +16,9 @@ VAR_DIR = BASE_DIR / "var"
 DJANGO_ENV = env_str("DJANGO_ENV", "development")
 PRODUCTION = is_production()
 
-SECRET_KEY = env_str(
-    "SECRET_KEY", "dev-only-insecure-key-change-me", required_in_production=True
-)
+SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key-change-me", required_in_production=True)
 DEBUG = env_bool("DEBUG", default=DJANGO_ENV == "development")
-ALLOWED_HOSTS = env_list(
-    "ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver"
-)
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver")
 if PRODUCTION and not ALLOWED_HOSTS:
     env_str("ALLOWED_HOSTS", required_in_production=True)
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -51,7 +47,6 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -62,6 +57,10 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
+
+if PRODUCTION:
+    # Serves the collected static files (collectstatic) from the app server in production.
+    MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -106,10 +105,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
+# django-axes' backend checks the lockout, then authenticates as Django's ModelBackend does.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesBackend"]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -127,6 +124,9 @@ AXES_LOCKOUT_PARAMETERS = ["username"]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# We lock the account (username) whatever the address it is tried from, so rotating IP addresses
+# or user agents does not get round the lockout; axes warns about IP-less lockout regardless.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 
 # Optional two-factor sign-in with a TOTP app; when true every user must set it up.
 LANTERN_REQUIRE_TOTP = env_bool("LANTERN_REQUIRE_TOTP", default=False)
@@ -186,6 +186,7 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Children's social care case management: people, chronology, practice checks.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["lantern.api.permissions.HasDeclaredPermission"],
     "SCHEMA_PATH_PREFIX": "/api/v1",
 }
 

@@ -15,3 +15,4 @@ urlpatterns = [
 
 handler404 = "lantern.common.views.not_found"
 handler403 = "lantern.common.views.forbidden"
+handler500 = "lantern.common.views.server_error"

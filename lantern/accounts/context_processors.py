@@ -1,3 +1,5 @@
+from django.conf import settings
+
 from lantern.accounts.permissions import has_perm
 
 
@@ -5,7 +7,7 @@ def navigation(request):
     """The service navigation links the signed-in user may follow."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {"nav_items": []}
+        return {"nav_items": [], "local_authority_name": settings.LANTERN_LA_NAME}
     candidates = [
         ("home", "Home", "home.view"),
         ("people:search", "Find a person", "person.search"),
@@ -22,4 +24,4 @@ def navigation(request):
             url = reverse(name)
             active = path == url if url == "/" else path.startswith(url)
             items.append({"href": url, "text": label, "active": active})
-    return {"nav_items": items}
+    return {"nav_items": items, "local_authority_name": settings.LANTERN_LA_NAME}

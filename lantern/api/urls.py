@@ -1,4 +1,14 @@
 from django.urls import path
 
+from lantern.api import views
+
 app_name = "api"
-urlpatterns = []
+urlpatterns = [
+    path("schema/", views.SchemaView.as_view(), name="schema"),
+    path("people/search", views.PeopleSearch.as_view(), name="people_search"),
+    path("people/<int:pk>", views.PersonDetail.as_view(), name="person_detail"),
+    path("people/<int:pk>/chronology", views.PersonChronology.as_view(), name="person_chronology"),
+    path("people/<int:pk>/checks", views.PersonChecks.as_view(), name="person_checks"),
+    path("checks", views.CheckList.as_view(), name="checks"),
+    path("checks/<str:check_id>", views.CheckDetail.as_view(), name="check_detail"),
+]

@@ -64,3 +64,10 @@ class AuditEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ImmutableError("Audit events cannot be deleted.")
+
+
+class Counter(models.Model):
+    """Named counters for identifiers that must never be reused (e.g. person IDs)."""
+
+    name = models.CharField(max_length=40, unique=True)
+    value = models.PositiveBigIntegerField(default=0)

@@ -1,4 +1,4 @@
-"""DfE code lists used on people (shared/domain.md §2.4, §3.4). Returns read these codes as stored."""
+"""DfE code lists used on people (shared/domain.md §2.4, §3.4), stored as the returns need them."""
 
 from django.db import models
 

@@ -5,28 +5,39 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('common', '0001_initial'),
-        ('contenttypes', '0002_remove_content_type_name'),
-        ('people', '0001_initial'),
+        ("common", "0001_initial"),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("people", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='auditevent',
-            name='person',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='audit_events', to='people.person'),
+            model_name="auditevent",
+            name="person",
+            field=models.ForeignKey(
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="audit_events",
+                to="people.person",
+            ),
         ),
         migrations.AddField(
-            model_name='auditevent',
-            name='target_type',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='contenttypes.contenttype'),
+            model_name="auditevent",
+            name="target_type",
+            field=models.ForeignKey(
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="contenttypes.contenttype",
+            ),
         ),
         migrations.AddIndex(
-            model_name='auditevent',
-            index=models.Index(fields=['target_type', 'target_id'], name='common_audi_target__ad9420_idx'),
+            model_name="auditevent",
+            index=models.Index(
+                fields=["target_type", "target_id"], name="common_audi_target__ad9420_idx"
+            ),
         ),
     ]

@@ -36,8 +36,7 @@ class Address(Recorded):
                 | models.Q(from_date__isnull=True)
                 | models.Q(to_date__gte=models.F("from_date")),
                 name="address_dates_in_order",
-                violation_error_message="The date moved out must be on or after the date "
-                "moved in",
+                violation_error_message="The date moved out must be on or after the date moved in",
             )
         ]
 

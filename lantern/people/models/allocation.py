@@ -8,7 +8,9 @@ from lantern.common.models import Recorded
 class Allocation(Recorded):
     """A child's allocated worker and team over a period. The open row is the current one."""
 
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="allocations")
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.PROTECT, related_name="allocations"
+    )
     worker = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )

@@ -10,9 +10,7 @@ class ChronologyEntry(models.Model):
     (significant, analysis) are ChronologyAnnotations beside it.
     """
 
-    person = models.ForeignKey(
-        "people.Person", on_delete=models.PROTECT, related_name="chronology"
-    )
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="chronology")
     occurred_on = models.DateField(db_index=True)
     occurred_at = models.DateTimeField(null=True, blank=True)
     kind = models.CharField(max_length=40, db_index=True)
@@ -22,7 +20,7 @@ class ChronologyEntry(models.Model):
     )
     recorded_at = models.DateTimeField(auto_now_add=True)
     source_type = models.ForeignKey(
-        ContentType, on_delete=models.PROTECT, null=True, related_name="+"
+        ContentType, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     source_id = models.CharField(max_length=40, blank=True)
     # The latest annotation's verdict, kept here so the chronology needs no extra query.

@@ -14,9 +14,7 @@ class MatchKey(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["key", "person"])]
-        constraints = [
-            models.UniqueConstraint(fields=["person", "key"], name="match_key_unique")
-        ]
+        constraints = [models.UniqueConstraint(fields=["person", "key"], name="match_key_unique")]
 
 
 class DuplicateCandidate(models.Model):

@@ -1,6 +1,7 @@
 import datetime
 
 from django.db import models
+from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from lantern.common.models import Recorded
@@ -78,6 +79,9 @@ class Person(Recorded):
 
     def __str__(self) -> str:
         return self.full_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("people:record", args=[self.pk])
 
     @property
     def full_name(self) -> str:

@@ -1,0 +1,68 @@
+"""The practice-check registry: one place declaring every check, each tied to an inspection finding.
+
+A check finds the records showing a failure inspectors found (shared/findings.md). It is written
+once, as `flags(today, person_ids=None)`: with person_ids=None it returns every flag in the
+authority (team lists, dashboard, API), with a list of ids only those people's flags (the child's
+record). So the record page and the lists can never disagree. Each call is a fixed number of
+queries.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+
+
+@dataclass(frozen=True)
+class Flag:
+    check_id: str
+    person_id: int  # Person.pk
+    detail: str
+    since: datetime.date | None = None
+    # The record the flag is about, e.g. "warning:12", for de-duplication and links.
+    record: str = ""
+
+
+class Check:
+    id: str = ""
+    finding: str = ""
+    title: str = ""
+    explanation: str = ""
+    # What a worker can do about it, shown with the flag.
+    action: str = ""
+
+    def flags(self, today: datetime.date, person_ids: list[int] | None = None) -> list[Flag]:
+        raise NotImplementedError
+
+    @staticmethod
+    def restrict(qs: QuerySet, field: str, person_ids: list[int] | None) -> QuerySet:
+        if person_ids is not None:
+            qs = qs.filter(**{f"{field}__in": person_ids})
+        return qs
+
+
+REGISTRY: dict[str, Check] = {}
+
+
+def register(cls: type[Check]) -> type[Check]:
+    check = cls()
+    assert check.id and check.finding and check.title and check.explanation, cls
+    if check.id in REGISTRY:
+        raise ValueError(f"Check {check.id} registered twice")
+    REGISTRY[check.id] = check
+    return cls
+
+
+def all_checks() -> list[Check]:
+    return sorted(REGISTRY.values(), key=lambda c: c.id)
+
+
+def get_check(check_id: str) -> Check | None:
+    return REGISTRY.get(check_id)
+
+
+def flags_for_person(person_ids: list[int], today: datetime.date) -> list[tuple[Check, Flag]]:
+    out = []
+    for check in all_checks():
+        out.extend((check, flag) for flag in check.flags(today, person_ids))
+    return out

@@ -1,0 +1,105 @@
+"""Finding a known person from a name, date of birth, postcode and NHS number in any mix.
+
+One query finds candidates through the MatchKey index (ranked by how many keys they share with
+the search, at most CANDIDATE_CAP of them); one query loads them with their previous names and
+addresses (prefetched: two more); they are re-ranked in Python with `score.compare`.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, QuerySet
+
+from lantern.people.matching.normalise import forename_codes, phonetic
+from lantern.people.matching.score import (
+    Fields,
+    band,
+    evidence,
+    fields_from_person,
+    fields_from_query,
+    to_score,
+)
+from lantern.people.models import MatchKey, Person
+
+CANDIDATE_CAP = 200
+
+
+@dataclass
+class Match:
+    person: Person
+    score: float  # 0..1
+    reasons: list[str]
+    band: str  # "strong", "possible" or "weak"
+
+
+def _name_codes(word: str) -> set[str]:
+    """Every code a typed name word may be stored under: as a surname and as a first name."""
+    return ({phonetic(word)} | forename_codes(word)) - {""}
+
+
+def query_keys(query: Fields) -> set[str]:
+    """The MatchKey keys to look up for a search, with its expansions (swapped names,
+    nicknames, day and month swapped)."""
+    keys: set[str] = set()
+    if query.nhs:
+        keys.add(f"nhs:{query.nhs}")
+    keys.update(f"pc:{pc}" for pc in query.postcodes)
+    if query.dob is not None:
+        for day in (query.dob.as_date(), query.dob.swapped()):
+            if day is not None:
+                keys.add(f"dob:{day.isoformat()}")
+    words = [w for w in (query.forename, *query.surnames[:1]) if w]
+    codes = [_name_codes(w) for w in words]
+    if query.dob is not None:
+        for word_codes in codes:
+            keys.update(f"ny:{code}:{query.dob.year}" for code in word_codes)
+    if len(codes) == 2:
+        for first in codes[0]:
+            for last in codes[1]:
+                keys.add("fs:{}:{}".format(*sorted((first, last))))
+    elif len(codes) == 1 and query.dob is None:
+        keys.update(f"sn:{code}" for code in codes[0])
+    return keys
+
+
+def search(
+    *,
+    name: str = "",
+    dob: str = "",
+    postcode: str = "",
+    nhs_number: str = "",
+    limit: int = 20,
+    queryset: QuerySet[Person] | None = None,
+) -> list[Match]:
+    """People who may be the one described, best first. [] when nothing usable was given.
+
+    People merged into another record are left out (their survivor stands for them).
+    `queryset` restricts the candidates (e.g. to the people the user may see).
+    """
+    query = fields_from_query(name=name, dob=dob, postcode=postcode, nhs_number=nhs_number)
+    keys = query_keys(query)
+    if not keys:
+        return []
+    hits = MatchKey.objects.filter(key__in=sorted(keys), person__merged_into__isnull=True)
+    if queryset is not None:
+        hits = hits.filter(person_id__in=queryset.values("pk"))
+    ids = list(
+        hits.values("person_id")
+        .annotate(hits=Count("id"))
+        .order_by("-hits", "person_id")
+        .values_list("person_id", flat=True)[:CANDIDATE_CAP]
+    )
+    if not ids:
+        return []
+    people = Person.objects.filter(pk__in=ids, merged_into__isnull=True).prefetch_related(
+        "previous_names", "addresses"
+    )
+    ranked = []
+    for person in people:
+        fields = fields_from_person(person, person.previous_names.all(), person.addresses.all())
+        points, reasons, _ = evidence(query, fields)
+        ranked.append((to_score(points, reasons), points, person.pk, person, reasons))
+    ranked.sort(key=lambda r: (-r[0], -r[1], r[2]))
+    return [
+        Match(person=person, score=score, reasons=reasons, band=band(score))
+        for score, _, _, person, reasons in ranked[:limit]
+    ]
