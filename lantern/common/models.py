@@ -11,12 +11,22 @@ class Recorded(models.Model):
     """Abstract base: when and by whom a row was created and last changed."""
 
     created_at = models.DateTimeField(auto_now_add=True)
+    # Null only for records made by the system itself (imports and generators run without a
+    # named user); everything done through the interface names its user.
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
     )
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
     )
 
     class Meta:

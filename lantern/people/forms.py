@@ -285,3 +285,60 @@ class ReasonForm(GovukForm):
 
 class ImportForm(GovukForm):
     file = forms.FileField(label="CSV file", help_text="UTF-8, with a header row")
+
+
+class AllocationForm(GovukForm):
+    team = forms.ModelChoiceField(
+        queryset=None, empty_label="Choose a team", error_messages={"required": "Choose the team"}
+    )
+    worker = forms.ModelChoiceField(queryset=None, required=False, empty_label="No worker yet")
+    start_date = GovukDateField(
+        widget=forms.TextInput(attrs=W10),
+        error_messages={"required": "Enter the date the allocation starts"},
+    )
+    reason = forms.CharField(
+        label="Reason for the change",
+        required=False,
+        help_text="For example: worker left, case stepped up",
+    )
+
+    def __init__(self, *args, **kwargs):
+        from lantern.accounts.models import Team, User
+        from lantern.accounts.roles import Role
+
+        super().__init__(*args, **kwargs)
+        self.fields["team"].queryset = Team.objects.exclude(kind=Team.Kind.PARTNER)
+        self.fields["worker"].queryset = User.objects.filter(
+            is_active=True, role__in=[Role.SOCIAL_WORKER, Role.TEAM_MANAGER]
+        )
+
+    def clean(self):
+        data = super().clean()
+        worker, team = data.get("worker"), data.get("team")
+        if worker and team and worker.team_id != team.pk:
+            self.add_error("worker", f"{worker} is not in {team}")
+        return data
+
+
+class RestrictionForm(GovukForm):
+    restricted = forms.BooleanField(required=False, label="Restrict this record")
+    reason = forms.CharField(
+        label="Why?",
+        help_text="For example: adoption, a relative of a member of staff",
+        error_messages={"required": "Enter why access to this record is changing"},
+    )
+    named_user = forms.ModelChoiceField(
+        queryset=None,
+        required=False,
+        label="Name someone who may open it without a reason",
+        empty_label="Nobody new",
+    )
+
+    def __init__(self, *args, **kwargs):
+        from lantern.accounts.models import User
+        from lantern.accounts.roles import Role
+
+        super().__init__(*args, **kwargs)
+        self.fields["named_user"].queryset = User.objects.filter(is_active=True).exclude(
+            role__in=[Role.PARTNER, Role.ANALYST, Role.ADMINISTRATOR]
+        )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from lantern.people.views import duplicates, edit, record, search
+from lantern.people.views import duplicates, edit, manage, record, search
 
 app_name = "people"
 urlpatterns = [
@@ -10,6 +10,8 @@ urlpatterns = [
     path("<int:pk>/edit/", edit.person_edit_view, name="edit"),
     path("<int:pk>/open/", record.break_glass_view, name="break_glass"),
     path("<int:pk>/viewed-by/", record.access_log_view, name="access_log"),
+    path("<int:pk>/allocate/", manage.allocate_view, name="allocate"),
+    path("<int:pk>/access/", manage.restriction_view, name="restriction"),
     path("<int:pk>/warnings/new/", edit.warning_add_view, name="warning_add"),
     path("<int:pk>/addresses/new/", edit.address_add_view, name="address_add"),
     path("<int:pk>/relationships/new/", edit.relationship_add_view, name="relationship_add"),

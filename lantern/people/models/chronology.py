@@ -16,7 +16,7 @@ class ChronologyEntry(models.Model):
     kind = models.CharField(max_length=40, db_index=True)
     summary = models.CharField(max_length=300)
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     recorded_at = models.DateTimeField(auto_now_add=True)
     source_type = models.ForeignKey(

@@ -92,6 +92,8 @@ def record_view(request, pk):
         "can_edit": has_perm(request.user, "person.edit"),
         "can_annotate": has_perm(request.user, "chronology.annotate"),
         "can_see_access_log": has_perm(request.user, "access_log.view"),
+        "can_allocate": has_perm(request.user, "allocation.manage"),
+        "can_restrict": has_perm(request.user, "restricted.manage"),
         "today": today,
     }
     return render(request, "people/record.html", context)
