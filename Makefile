@@ -39,7 +39,7 @@ check-migrations: setup
 	$(MANAGE) makemigrations --check --dry-run
 
 bench: setup ## Benchmarks at the scales the issues name (takes a while; prints a table)
-	$(MANAGE) bench
+	$(UV) run python -m bench.run
 
 demo-full: setup ## Build the full-size authority (about 35,000 children) into var/full.sqlite3
 	DATABASE_URL=sqlite:///$(CURDIR)/var/full.sqlite3 $(MANAGE) migrate --no-input

@@ -1,0 +1,234 @@
+"""Measurements on whatever database DATABASE_URL points at (run by bench/run.py).
+
+Prints one JSON object: search latency and accuracy, record-page latency and query count, and
+(with --matching) the duplicate finder's precision and recall against the planted duplicates.
+Timings are of the server side only (the search function; the page through Django's test
+client), measured after a warm-up.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import random
+import sys
+import time
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def percentile(values, p):
+    values = sorted(values)
+    if not values:
+        return None
+    k = (len(values) - 1) * p / 100
+    lo, hi = int(k), min(int(k) + 1, len(values) - 1)
+    return values[lo] + (values[hi] - values[lo]) * (k - lo)
+
+
+def typo(word: str, rng: random.Random) -> str:
+    if len(word) < 4:
+        return word
+    i = rng.randrange(1, len(word) - 2)
+    return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+
+
+def search_queries(n: int, seed: int):
+    from lantern.people.matching.nicknames import NICKNAMES  # noqa: F401  (table exists)
+    from lantern.people.models import Address, Person
+
+    rng = random.Random(seed)
+    max_id = Person.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    picked = []
+    while len(picked) < n:
+        pk = rng.randint(1, max_id)
+        row = (
+            Person.objects.filter(pk=pk, merged_into__isnull=True, date_of_birth__isnull=False)
+            .values("pk", "first_name", "last_name", "date_of_birth")
+            .first()
+        )
+        if row and row["first_name"]:
+            picked.append(row)
+    postcodes = dict(
+        Address.objects.filter(
+            person_id__in=[p["pk"] for p in picked], to_date__isnull=True
+        ).values_list("person_id", "postcode")
+    )
+    queries = []
+    for i, p in enumerate(picked):
+        dob: datetime.date = p["date_of_birth"]
+        variant = i % 4
+        if variant == 0:  # misspelt surname, full date of birth
+            q = {"name": f"{p['first_name']} {typo(p['last_name'], rng)}", "dob": dob.isoformat()}
+        elif variant == 1:  # names swapped, year only
+            q = {"name": f"{p['last_name']} {p['first_name']}", "dob": str(dob.year)}
+        elif variant == 2:  # day and month transposed, where that is a date
+            swapped = (
+                f"{dob.year}-{dob.day:02d}-{dob.month:02d}" if dob.day <= 12 else dob.isoformat()
+            )
+            q = {"name": f"{typo(p['first_name'], rng)} {p['last_name']}", "dob": swapped}
+        else:  # name and postcode typed without a space, lower case
+            pc = (postcodes.get(p["pk"]) or "").replace(" ", "").lower()
+            q = {"name": f"{p['first_name']} {p['last_name']}", "postcode": pc}
+        queries.append((p["pk"], q))
+    return queries
+
+
+def measure_search(n: int, seed: int) -> dict:
+    from lantern.people.matching.search import search
+
+    queries = search_queries(n, seed)
+    for _, q in queries[:20]:  # warm-up
+        search(**q)
+    times, first, top10 = [], 0, 0
+    for pk, q in queries:
+        start = time.perf_counter()
+        results = search(**q, limit=10)
+        times.append((time.perf_counter() - start) * 1000)
+        ids = [m.person.pk for m in results]
+        first += bool(ids) and ids[0] == pk
+        top10 += pk in ids
+    return {
+        "search_n": len(queries),
+        "search_p50_ms": percentile(times, 50),
+        "search_p95_ms": percentile(times, 95),
+        "search_first": first / len(queries),
+        "search_top10": top10 / len(queries),
+    }
+
+
+def build_record_child():
+    """A child with 6 siblings (one shared mother) and 200 chronology entries."""
+    from django.db import transaction
+
+    from lantern.accounts.models import Team, User
+    from lantern.people.chronology import chronology_record
+    from lantern.people.services import person_create, relationship_add
+
+    team, _ = Team.objects.get_or_create(name="Bench team", defaults={"kind": "cin"})
+    user, _ = User.objects.get_or_create(
+        username="bench.sw", defaults={"role": "social_worker", "team": team}
+    )
+    address = {"line1": "1 Bench Road", "postcode": "DN31 1HU", "town": "Grimsby"}
+    mother = person_create(
+        by=user,
+        details={
+            "first_name": "Bench",
+            "last_name": "Mother",
+            "sex": "F",
+            "date_of_birth": datetime.date(1985, 3, 3),
+        },
+        address=address,
+    )
+    children = [
+        person_create(
+            by=user,
+            details={
+                "first_name": f"Benchchild{i}",
+                "last_name": "Mother",
+                "sex": "M",
+                "date_of_birth": datetime.date(2008 + i, 1, 1 + i),
+            },
+            address=address,
+        )
+        for i in range(7)
+    ]
+    for c in children:
+        relationship_add(
+            by=user, person=mother, other=c, type="parent", parental_responsibility=True
+        )
+    child = children[0]
+    from lantern.people.models import ChronologyEntry
+
+    existing = ChronologyEntry.objects.filter(person=child).count()
+    with transaction.atomic():
+        for i in range(200 - existing):
+            chronology_record(
+                person=child,
+                kind="details_changed",
+                summary=f"Bench event {i}",
+                occurred_on=datetime.date(2021, 1, 1) + datetime.timedelta(days=i * 5),
+                by=user,
+            )
+    return user, child
+
+
+def measure_record_page(n: int) -> dict:
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from lantern.people.models import ChronologyEntry
+
+    user, child = build_record_child()
+    client = Client()
+    client.force_login(user)
+    url = f"/people/{child.pk}/"
+    for _ in range(5):
+        assert client.get(url).status_code == 200
+    times = []
+    for _ in range(n):
+        start = time.perf_counter()
+        response = client.get(url)
+        times.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200
+    with CaptureQueriesContext(connection) as ctx:
+        client.get(url)
+    return {
+        "record_n": n,
+        "record_p50_ms": percentile(times, 50),
+        "record_p95_ms": percentile(times, 95),
+        "record_queries": len(ctx.captured_queries),
+        "record_entries": ChronologyEntry.objects.filter(person=child).count(),
+    }
+
+
+def measure_matching() -> dict:
+    from lantern.people.matching.duplicates import pairs_above
+    from lantern.people.matching.score import DUPLICATE_THRESHOLD
+    from lantern.synthetic.models import PlantedDuplicate
+
+    truth = {
+        (min(a, b), max(a, b))
+        for a, b in PlantedDuplicate.objects.values_list("original_id", "duplicate_id")
+    }
+    start = time.perf_counter()
+    found = {
+        (min(p.first, p.second), max(p.first, p.second)) for p in pairs_above(DUPLICATE_THRESHOLD)
+    }
+    elapsed = time.perf_counter() - start
+    hits = len(found & truth)
+    return {
+        "matching_threshold": DUPLICATE_THRESHOLD,
+        "matching_planted": len(truth),
+        "matching_found": len(found),
+        "matching_precision": hits / len(found) if found else None,
+        "matching_recall": hits / len(truth) if truth else None,
+        "matching_seconds": elapsed,
+    }
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--searches", type=int, default=400)
+    parser.add_argument("--pages", type=int, default=60)
+    parser.add_argument("--matching", action="store_true")
+    parser.add_argument("--seed", type=int, default=11)
+    args = parser.parse_args(argv)
+    import django
+
+    django.setup()
+    from lantern.people.models import Person
+
+    out = {"people": Person.objects.count()}
+    out.update(measure_search(args.searches, args.seed))
+    out.update(measure_record_page(args.pages))
+    if args.matching:
+        out.update(measure_matching())
+    json.dump(out, sys.stdout)
+    print()
+
+
+if __name__ == "__main__":
+    main()
