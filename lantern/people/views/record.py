@@ -69,6 +69,10 @@ def record_view(request, pk):
             "significant_only": d["significant"],
         }
     rows = chronology_rows(ids, **filters)
+    here = person.get_absolute_url()
+    for row in rows:
+        if row.href == here:
+            row.href = None  # the entry's source is this very page
     page = Paginator(rows, 100).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
