@@ -10,13 +10,14 @@ Keys (all under 80 characters; CODE is a Metaphone code of at most 6 characters)
                       formal form of the first name, known-as and previous first names
                       (Bill → William), so a surname change or swapped names still share a key
 - ``fs:CODE:CODE``    first name (formal form) with surname, the two codes in sorted order so
-                      "Smith William" meets "William Smith"; also for previous names
+                      "Smith William" meets "William Smith"; also for previous names. A first
+                      vowel of the forename code is folded to A (Amelia/Emilia).
 - ``sn:CODE``         surname alone (current and previous), for a search by surname only
 """
 
 from collections.abc import Iterable
 
-from lantern.people.matching.normalise import forename_codes, phonetic
+from lantern.people.matching.normalise import forename_codes, phonetic, vowel_initial
 from lantern.people.matching.score import Fields, fields_from_person
 from lantern.people.models import Address, MatchKey, Person, PreviousName
 
@@ -38,7 +39,7 @@ def keys_from_fields(fields: Fields) -> set[str]:
         keys.add(f"sn:{code}")
     if year is not None:
         keys.update(f"ny:{code}:{year}" for code in surname_codes | first_codes)
-    for first in first_codes:
+    for first in {vowel_initial(code) for code in first_codes}:
         for last in surname_codes:
             keys.add("fs:{}:{}".format(*sorted((first, last))))
     return keys

@@ -58,6 +58,13 @@ def phonetic(word: str) -> str:
     return (code or word.upper())[:6]
 
 
+def vowel_initial(code: str) -> str:
+    """Metaphone keeps a first vowel as written; a name heard, not read, may start with any
+    (Amelia/Emilia, Isobel/Esobel). For the fs: key only, all first vowels count as A, so the
+    person is a candidate; the score still says the first names differ."""
+    return "A" + code[1:] if code[:1] in {"A", "E", "I", "O", "U"} else code
+
+
 def forename_codes(word: str) -> set[str]:
     """Phonetic codes of the formal names a forename stands for: 'bill' → {'WLM'}."""
     return {phonetic(formal) for formal in canonical(word)} if word else set()

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, QuerySet
 
-from lantern.people.matching.normalise import forename_codes, phonetic
+from lantern.people.matching.normalise import forename_codes, phonetic, vowel_initial
 from lantern.people.matching.score import (
     Fields,
     band,
@@ -55,7 +55,9 @@ def query_keys(query: Fields) -> set[str]:
     if len(codes) == 2:
         for first in codes[0]:
             for last in codes[1]:
-                keys.add("fs:{}:{}".format(*sorted((first, last))))
+                # Either word may be the forename (swapped names): fold each in turn.
+                keys.add("fs:{}:{}".format(*sorted((vowel_initial(first), last))))
+                keys.add("fs:{}:{}".format(*sorted((first, vowel_initial(last)))))
     elif len(codes) == 1 and query.dob is None:
         keys.update(f"sn:{code}" for code in codes[0])
     return keys

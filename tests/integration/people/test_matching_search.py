@@ -227,3 +227,12 @@ def test_refresh_keys_replaces_stale_keys(william):
     assert "sn:JNS" in keys
     assert "sn:SM0" not in keys
     assert _first(name="William Jones", dob="2015-03-02").person == william
+
+
+def test_search_first_vowel_heard_differently_still_brings_the_person_up():
+    amelia = _make("P9", "Amelia", "Hargreaves", datetime.date(2015, 3, 2), sex="F")
+
+    results = search(name="Emilia Hargraves")
+
+    assert results[0].person == amelia
+    assert "different first name" in results[0].reasons  # shown, and honest about why
