@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.urls import reverse
 
 from lantern.accounts.permissions import has_perm
 
@@ -15,13 +16,17 @@ def navigation(request):
         ("people:duplicates", "Duplicates", "person.merge"),
         ("timescales:calendar", "Timescales", "calendar.view"),
     ]
-    from django.urls import reverse
-
     path = request.path
-    items = []
-    for name, label, perm in candidates:
-        if has_perm(user, perm):
-            url = reverse(name)
-            active = path == url if url == "/" else path.startswith(url)
-            items.append({"href": url, "text": label, "active": active})
+    items = [
+        {"href": reverse(name), "text": label, "active": False}
+        for name, label, perm in candidates
+        if has_perm(user, perm)
+    ]
+    # The current section is the longest link the path starts with (/people/duplicates/ is
+    # "Duplicates", not also "Find a person").
+    matching = [
+        i for i in items if path == i["href"] or (i["href"] != "/" and path.startswith(i["href"]))
+    ]
+    if matching:
+        max(matching, key=lambda i: len(i["href"]))["active"] = True
     return {"nav_items": items, "local_authority_name": settings.LANTERN_LA_NAME}
