@@ -1,0 +1,294 @@
+import datetime
+import io
+from collections import Counter
+
+import pytest
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.management import CommandError, call_command
+from django.db import connection
+
+from lantern.accounts.models import Team, User
+from lantern.accounts.roles import Role
+from lantern.checks.registry import REGISTRY
+from lantern.common.models import AuditEvent
+from lantern.common.models import Counter as IdCounter
+from lantern.people.models import (
+    Address,
+    Allocation,
+    ChronologyEntry,
+    MatchKey,
+    Person,
+    PersonDisability,
+    PreviousName,
+    Relationship,
+    RestrictedAccess,
+    Warning,
+)
+from lantern.people.validators import nhs_number_is_valid, postcode_is_valid, upn_is_valid
+from lantern.synthetic.models import PlantedDuplicate
+from lantern.synthetic.plan import DEMO_LOGINS, DEMO_PASSWORD, generate_plan
+from lantern.synthetic.postcodes import postcodes_for
+from lantern.synthetic.writers import write_in_bulk, write_with_services
+
+TODAY = datetime.date(2026, 11, 20)
+TINY = 0.002  # about 70 children and their families
+
+
+def generate(*, bulk: bool = True, seed: int = 1, scale: float = TINY) -> str:
+    out = io.StringIO()
+    call_command(
+        "generate_la", seed=seed, scale=scale, bulk=bulk, today=TODAY, quiet=True, stdout=out
+    )
+    return out.getvalue()
+
+
+# --- The plan ------------------------------------------------------------------------------
+
+
+def test_plan_same_seed_gives_same_plan():
+    first = generate_plan(seed=3, scale=TINY, today=TODAY)
+    again = generate_plan(seed=3, scale=TINY, today=TODAY)
+    other = generate_plan(seed=4, scale=TINY, today=TODAY)
+
+    assert first == again
+    assert [p.first_name for p in first.people] != [p.first_name for p in other.people]
+
+
+# --- Both writers give the same rows -------------------------------------------------------
+
+MODELS = [
+    Team,
+    User,
+    Person,
+    PersonDisability,
+    Address,
+    PreviousName,
+    MatchKey,
+    Relationship,
+    Warning,
+    Allocation,
+    RestrictedAccess,
+    ChronologyEntry,
+    AuditEvent,
+    PlantedDuplicate,
+]
+HISTORY = [Person, Address, Relationship, Warning, Allocation]
+# Columns that differ between any two runs: surrogate keys, timestamps, password salts.
+VOLATILE = {
+    "id",
+    "history_id",
+    "history_date",
+    "created_at",
+    "updated_at",
+    "at",
+    "recorded_at",
+    "granted_at",
+    "password",
+    "date_joined",
+    "last_login",
+}
+
+
+def dump() -> dict[str, list[str]]:
+    """Every row of the generated models, with surrogate keys replaced by natural ones
+    (person_id, username, team name, the referenced row's own content) and sorted."""
+    natural: dict[tuple[str, int], str] = {}
+    for pk, pid in Person.objects.values_list("pk", "person_id"):
+        natural[("people.person", pk)] = pid
+    for pk, name in User.objects.values_list("pk", "username"):
+        natural[("accounts.user", pk)] = name
+    for pk, name in Team.objects.values_list("pk", "name"):
+        natural[("accounts.team", pk)] = name
+    for ct in ContentType.objects.all():
+        natural[("contenttypes.contenttype", ct.pk)] = ct.app_label + "." + ct.model
+
+    def normalise(model, row: dict) -> dict:
+        out = {}
+        for field in model._meta.concrete_fields:
+            value = row[field.attname]
+            if field.is_relation and value is not None:
+                value = natural[(field.related_model._meta.label_lower, value)]
+            if field.name not in VOLATILE:
+                out[field.name] = value
+        return out
+
+    result: dict[str, list[str]] = {}
+    for model in MODELS:
+        rows = []
+        for row in model.objects.values():
+            clean = normalise(model, row)
+            if model in (ChronologyEntry, AuditEvent):
+                kind_field, id_field = (
+                    ("source_type", "source_id")
+                    if model is ChronologyEntry
+                    else ("target_type", "target_id")
+                )
+                if clean[kind_field]:
+                    clean[id_field] = natural[(clean[kind_field], int(clean[id_field]))]
+            label = model._meta.label_lower
+            if label not in ("people.person", "accounts.user", "accounts.team"):
+                natural[(label, row["id"])] = repr(sorted(clean.items()))
+            rows.append(repr(sorted(clean.items())))
+        result[model._meta.label] = sorted(rows)
+    for model in HISTORY:
+        historical = model.history.model
+        rows = []
+        for row in historical.objects.values():
+            clean = normalise(historical, row)
+            clean["of"] = natural[(model._meta.label_lower, row["id"])]
+            rows.append(repr(sorted(clean.items())))
+        result[historical._meta.label] = sorted(rows)
+    return result
+
+
+def wipe() -> None:
+    """Remove everything the generator wrote (inside the test's transaction)."""
+    tables = [m._meta.db_table for m in reversed(MODELS)]
+    tables += [m.history.model._meta.db_table for m in HISTORY]
+    with connection.cursor() as cursor:
+        cursor.execute(f'DELETE FROM "{IdCounter._meta.db_table}"')
+        for table in ["synthetic_generation", *tables]:
+            cursor.execute(f'DELETE FROM "{table}"')
+
+
+@pytest.mark.django_db
+def test_service_and_bulk_writers_write_identical_rows():
+    plan = generate_plan(seed=5, scale=TINY, today=TODAY)
+    write_with_services(plan, batch=50)
+    through_services = dump()
+    wipe()
+    assert Person.objects.count() == 0
+
+    write_in_bulk(plan, batch=40)  # several batches
+    in_bulk = dump()
+
+    assert set(in_bulk) == set(through_services)
+    for label, rows in through_services.items():
+        assert len(rows) > 0 or label.endswith(("RestrictedAccess",)), label
+        assert in_bulk[label] == rows, label
+
+
+# --- A generated authority -----------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_generate_la_makes_a_demo_login_for_every_role():
+    output = generate()
+
+    for role in Role.values:
+        username = DEMO_LOGINS[role][0]
+        user = User.objects.get(username=username)
+        assert user.role == role
+        assert user.check_password(DEMO_PASSWORD)
+        assert username in output
+    admin = User.objects.get(username="admin.demo")
+    assert admin.is_staff and admin.is_superuser
+    assert User.objects.get(username="sw.demo").swe_number.startswith("SW")
+    caseload = Allocation.objects.filter(worker__username="sw.demo", end_date__isnull=True)
+    assert 15 <= caseload.count() <= 20
+    tm = User.objects.get(username="tm.demo")
+    assert tm.team == User.objects.get(username="sw.demo").team
+    assert "people per second" in output
+
+
+@pytest.mark.django_db
+def test_generate_la_is_deterministic_through_the_command():
+    generate(seed=2)
+    first = list(Person.objects.order_by("person_id").values_list("person_id", "first_name"))
+    wipe()
+    generate(seed=2)
+    again = list(Person.objects.order_by("person_id").values_list("person_id", "first_name"))
+
+    assert first == again
+
+
+@pytest.mark.django_db
+def test_generate_la_makes_families_with_siblings_half_siblings_and_twins():
+    plan = generate_plan(seed=1, scale=0.01, today=TODAY)
+    write_in_bulk(plan)
+
+    types = Counter(Relationship.objects.values_list("type", flat=True))
+    assert types["parent"] and types["sibling"] and types["half_sibling"]
+    assert types["partner_of_parent"] + types["step_parent"] > 0
+    assert types["grandparent"] > 0
+    # Twins: two children with one date of birth, surname and address, and different names.
+    twins = [
+        (a, b)
+        for a, b in Relationship.objects.filter(type="sibling").values_list("person", "other")
+        if Person.objects.get(pk=a).date_of_birth == Person.objects.get(pk=b).date_of_birth
+    ]
+    assert twins
+    a, b = (Person.objects.get(pk=pk) for pk in twins[0])
+    assert a.first_name != b.first_name
+    assert a.last_name == b.last_name
+    assert a.addresses.get(to_date=None).household == b.addresses.get(to_date=None).household
+    assert Person.objects.filter(expected_date_of_birth__isnull=False).exists()
+    assert PreviousName.objects.exists()
+    assert Address.objects.filter(to_date__isnull=False).exists()  # families move
+
+
+@pytest.mark.django_db
+def test_generated_identifiers_and_postcodes_are_valid():
+    generate()
+    area = set(postcodes_for(settings.LANTERN_LA_ONS_CODE))
+
+    nhs = list(Person.objects.exclude(nhs_number="").values_list("nhs_number", flat=True))
+    upns = list(Person.objects.exclude(upn="").values_list("upn", flat=True))
+    assert nhs and all(nhs_number_is_valid(n) for n in nhs)
+    assert upns and all(upn_is_valid(u) and u[1:4] == "812" for u in upns)
+    postcodes = set(Address.objects.values_list("postcode", flat=True))
+    assert postcodes <= area
+    assert all(postcode_is_valid(p) for p in postcodes)
+    assert {p[:4] for p in postcodes} <= {f"DN{n}" for n in range(31, 42)}
+
+
+@pytest.mark.django_db
+def test_planted_duplicates_record_ground_truth():
+    generate()
+
+    planted = list(PlantedDuplicate.objects.select_related("original", "duplicate"))
+    assert planted
+    for pair in planted:
+        assert pair.original_id != pair.duplicate_id
+        a, b = pair.original, pair.duplicate
+        if pair.kind == "missing_nhs":
+            assert b.nhs_number == ""
+        if pair.kind in ("day_month_swapped", "year_typo"):
+            assert a.date_of_birth != b.date_of_birth
+        if pair.kind in ("first_name_typo", "nickname"):
+            assert a.first_name != b.first_name
+
+
+@pytest.mark.django_db
+def test_generated_authority_gives_the_practice_checks_something_to_find():
+    generate()
+
+    for check_id in ("FD7-WARNING-REVIEW", "AP5-IDENTITY", "PM5-WORKER-CHANGES"):
+        assert REGISTRY[check_id].flags(TODAY), check_id
+    assert Person.objects.filter(restricted=True).exists()
+    tm = User.objects.get(username="tm.demo")
+    assert RestrictedAccess.objects.filter(user=tm, revoked_at__isnull=True).exists()
+
+
+@pytest.mark.django_db
+def test_generate_la_refuses_a_database_with_people():
+    generate()
+
+    with pytest.raises(CommandError, match="already has"):
+        generate()
+
+
+@pytest.mark.django_db
+def test_demo_setup_generates_once_then_only_prints_logins(monkeypatch):
+    monkeypatch.setenv("LANTERN_DEMO_SCALE", str(TINY))
+    out = io.StringIO()
+    call_command("demo_setup", stdout=out)
+    people = Person.objects.count()
+    again = io.StringIO()
+    call_command("demo_setup", stdout=again)
+
+    assert people > 0
+    assert Person.objects.count() == people
+    assert "sw.demo" in out.getvalue() and "sw.demo" in again.getvalue()
+    assert "generate_la --seed 1 --scale 1.0 --bulk" in again.getvalue()
