@@ -34,8 +34,27 @@ def manage(args, env, *, capture=False):
     return subprocess.run(cmd, env=env, check=True, cwd=ROOT, text=True, capture_output=capture)
 
 
-def prepare(name: str, url: str, env: dict, scale: float, seed: int) -> dict:
+def last_generation(env: dict) -> tuple[int, float] | None:
+    """(people, seconds) of the generator run already in this database, if any."""
+    code = (
+        "from lantern.synthetic.models import Generation as G; g = G.objects.first(); "
+        "print(f'{g.people} {g.seconds}' if g else '')"
+    )
+    try:
+        out = manage(["shell", "-c", code], env, capture=True).stdout.strip()
+    except subprocess.CalledProcessError:
+        return None
+    if not out:
+        return None
+    people, seconds = out.split()
+    return int(people), float(seconds)
+
+
+def prepare(name: str, url: str, env: dict, scale: float, seed: int, reuse: bool) -> dict:
     env = {**env, "DATABASE_URL": url}
+    if reuse and (done := last_generation(env)):
+        print(f"[{name}] reusing the authority already built ({done[0]:,} people)", flush=True)
+        return {"env": env, "generate_seconds": done[1]}
     print(f"[{name}] migrating a fresh database…", flush=True)
     manage(["migrate", "--no-input", "-v0"], env)
     print(f"[{name}] generating the authority (scale {scale:g}, bulk)…", flush=True)
@@ -86,21 +105,29 @@ def main():
     parser.add_argument("--people", type=int, default=500_000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--no-postgres", action="store_true")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="keep var/bench.sqlite3 and the lantern_bench PostgreSQL database from an earlier "
+        "run instead of generating them again (generation of 500,000 people takes ~20 min)",
+    )
     args = parser.parse_args()
     scale = round(args.people / PEOPLE_PER_SCALE, 3)
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env["DJANGO_ENV"] = "development"
+    env["DEBUG"] = "false"  # DEBUG keeps every SQL query in memory during generation
     results = {}
     sqlite_path = VAR / "bench.sqlite3"
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{sqlite_path}{suffix}").unlink(missing_ok=True)
+    if not args.reuse:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{sqlite_path}{suffix}").unlink(missing_ok=True)
     targets = [("SQLite", f"sqlite:///{sqlite_path}")]
     if not args.no_postgres:
-        pg = fresh_postgres(PG_URL)
+        pg = fresh_postgres(PG_URL, args.reuse)
         if pg:
             targets.append(("PostgreSQL", pg))
     for i, (name, url) in enumerate(targets):
-        prepared = prepare(name, url, env, scale, args.seed)
+        prepared = prepare(name, url, env, scale, args.seed, args.reuse)
         print(f"[{name}] measuring…", flush=True)
         figures = measure(prepared["env"], matching=(i == 0))
         figures["generate_seconds"] = prepared["generate_seconds"]

@@ -342,3 +342,14 @@ class RestrictionForm(GovukForm):
         self.fields["named_user"].queryset = User.objects.filter(is_active=True).exclude(
             role__in=[Role.PARTNER, Role.ANALYST, Role.ADMINISTRATOR]
         )
+
+
+class AllocationEndForm(GovukForm):
+    end_date = GovukDateField(
+        widget=forms.TextInput(attrs=W10),
+        error_messages={"required": "Enter the date the allocation ends"},
+    )
+    reason = forms.CharField(
+        label="Why is the allocation ending?",
+        error_messages={"required": "Enter why the allocation is ending"},
+    )

@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/open/", record.break_glass_view, name="break_glass"),
     path("<int:pk>/viewed-by/", record.access_log_view, name="access_log"),
     path("<int:pk>/allocate/", manage.allocate_view, name="allocate"),
+    path("<int:pk>/allocate/end/", manage.allocation_end_view, name="allocation_end"),
     path("<int:pk>/access/", manage.restriction_view, name="restriction"),
     path("<int:pk>/warnings/new/", edit.warning_add_view, name="warning_add"),
     path("<int:pk>/addresses/new/", edit.address_add_view, name="address_add"),

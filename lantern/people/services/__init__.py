@@ -17,11 +17,18 @@ from lantern.people.services.family import (
 from lantern.people.services.imports import people_import_csv
 from lantern.people.services.merge import duplicate_dismiss, merge_undo, person_merge
 from lantern.people.services.person import person_create, person_update
-from lantern.people.services.work import allocation_set, warning_add, warning_end, warning_review
+from lantern.people.services.work import (
+    allocation_end,
+    allocation_set,
+    warning_add,
+    warning_end,
+    warning_review,
+)
 
 __all__ = [
     "address_add",
     "address_end",
+    "allocation_end",
     "allocation_set",
     "break_glass_open",
     "duplicate_dismiss",

@@ -125,3 +125,35 @@ def allocation_set(
     )
     audit(by=by, action="allocation.set", target=allocation, person=person, reason=reason)
     return allocation
+
+
+@transaction.atomic
+def allocation_end(
+    *, by, allocation: Allocation, end_date: datetime.date, reason: str
+) -> Allocation:
+    """End a child's current allocation (the case closes to the team). Later issues guard
+    closure with the checks of finding FD8; this only records it, with its reason."""
+    allocation = Allocation.objects.select_for_update().get(pk=allocation.pk)
+    if allocation.end_date is not None:
+        raise ValidationError("This allocation has already ended")
+    if not reason.strip():
+        raise ValidationError({"reason": "Enter why the allocation is ending"})
+    if end_date < allocation.start_date:
+        raise ValidationError({"end_date": "The end date must be on or after the start date"})
+    allocation.end_date = end_date
+    allocation.change_reason = reason
+    allocation.updated_by = by_user(by)
+    allocation.full_clean()
+    allocation.save()
+    chronology_record(
+        person=allocation.person,
+        kind="allocation",
+        summary=f"Allocation to {allocation.team} ended: {reason}",
+        occurred_on=end_date,
+        by=by,
+        source=allocation,
+    )
+    audit(
+        by=by, action="allocation.ended", target=allocation, person=allocation.person, reason=reason
+    )
+    return allocation

@@ -7,10 +7,15 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from lantern.accounts.permissions import requires
-from lantern.people.forms import AllocationForm, RestrictionForm
-from lantern.people.models import RestrictedAccess
+from lantern.people.forms import AllocationEndForm, AllocationForm, RestrictionForm
+from lantern.people.models import Allocation, RestrictedAccess
 from lantern.people.selectors import person_get_for
-from lantern.people.services import allocation_set, person_restrict, restricted_access_grant
+from lantern.people.services import (
+    allocation_end,
+    allocation_set,
+    person_restrict,
+    restricted_access_grant,
+)
 from lantern.people.views.common import add_service_errors, get_person_or_break_glass
 
 
@@ -40,6 +45,31 @@ def allocate_view(request, pk):
         request,
         "people/simple_form.html",
         {"form": form, "person": person, "title": "Allocate this child"},
+    )
+
+
+@requires("allocation.manage")
+def allocation_end_view(request, pk):
+    person, redirect_response = get_person_or_break_glass(request, pk, "allocation.manage")
+    if redirect_response:
+        return redirect_response
+    current = Allocation.objects.filter(person=person, end_date__isnull=True).first()
+    if current is None:
+        messages.info(request, "This child has no current allocation")
+        return redirect("people:record", pk=person.pk)
+    form = AllocationEndForm(request.POST or None, initial={"end_date": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            allocation_end(by=request.user, allocation=current, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Allocation ended")
+            return redirect("people:record", pk=person.pk)
+    return render(
+        request,
+        "people/simple_form.html",
+        {"form": form, "person": person, "title": f"End the allocation to {current.team}"},
     )
 
 

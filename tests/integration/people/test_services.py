@@ -209,3 +209,28 @@ def test_service_failure_rolls_back_audit(child, social_worker, monkeypatch):
     with pytest.raises(ValidationError):
         address_add(by=social_worker, person=child, line1="", postcode="DN31 1AA", from_date=TODAY)
     assert AuditEvent.objects.count() == before
+
+
+def test_allocation_end_closes_with_reason(child, manager, team):
+    from lantern.people.services import allocation_end
+
+    allocation = allocation_set(
+        by=manager, person=child, team=team, start_date=datetime.date(2025, 1, 1)
+    )
+    with pytest.raises(ValidationError):
+        allocation_end(
+            by=manager, allocation=allocation, end_date=datetime.date(2025, 2, 1), reason=" "
+        )
+    allocation_end(
+        by=manager,
+        allocation=allocation,
+        end_date=datetime.date(2025, 2, 1),
+        reason="Case closed: needs met",
+    )
+    allocation.refresh_from_db()
+    assert allocation.end_date == datetime.date(2025, 2, 1)
+    assert ChronologyEntry.objects.filter(person=child, summary__contains="ended").exists()
+    with pytest.raises(ValidationError):
+        allocation_end(
+            by=manager, allocation=allocation, end_date=datetime.date(2025, 3, 1), reason="again"
+        )
