@@ -1,5 +1,6 @@
+from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 
 from lantern.people.selectors import RestrictedRecord, person_get_for
 
@@ -22,3 +23,23 @@ def get_person_or_break_glass(request, pk, permission="person.view"):
         return person_get_for(user=request.user, pk=pk, permission=permission), None
     except RestrictedRecord as restricted:
         return None, redirect("people:break_glass", pk=restricted.person.pk)
+
+
+def person_form_view(
+    request, pk, form_class, template, title, action, permission="person.edit", initial=None
+):
+    """A form about one person: bind, on success call `action(person, cleaned_data)` (which
+    calls one service and returns the success message) and go back to the record."""
+    person, redirect_response = get_person_or_break_glass(request, pk, permission)
+    if redirect_response:
+        return redirect_response
+    form = form_class(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            done = action(person, form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, done)
+            return redirect("people:record", pk=person.pk)
+    return render(request, template, {"form": form, "person": person, "title": title})

@@ -26,7 +26,11 @@ from lantern.people.services import (
     warning_end,
     warning_review,
 )
-from lantern.people.views.common import add_service_errors, get_person_or_break_glass
+from lantern.people.views.common import (
+    add_service_errors,
+    get_person_or_break_glass,
+    person_form_view,
+)
 
 
 def _likely_matches(request, form):
@@ -104,22 +108,6 @@ def person_edit_view(request, pk):
     return render(request, "people/person_edit.html", {"form": form, "person": person})
 
 
-def _simple(request, pk, form_class, template, title, action, permission="person.edit"):
-    person, redirect_response = get_person_or_break_glass(request, pk, permission)
-    if redirect_response:
-        return redirect_response
-    form = form_class(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            done = action(person, form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, done)
-            return redirect("people:record", pk=person.pk)
-    return render(request, template, {"form": form, "person": person, "title": title})
-
-
 @requires("person.edit")
 def warning_add_view(request, pk):
     def action(person, d):
@@ -132,12 +120,14 @@ def warning_add_view(request, pk):
         )
         return "Warning added"
 
-    return _simple(request, pk, WarningForm, "people/simple_form.html", "Add a warning", action)
+    return person_form_view(
+        request, pk, WarningForm, "people/simple_form.html", "Add a warning", action
+    )
 
 
 def _warning_action(request, warning_pk, form_class, title, action):
     warning = get_object_or_404(Warning, pk=warning_pk)
-    return _simple(
+    return person_form_view(
         request,
         warning.person_id,
         form_class,
@@ -173,7 +163,7 @@ def address_add_view(request, pk):
         address_add(by=request.user, person=person, **d)
         return "Address recorded"
 
-    return _simple(
+    return person_form_view(
         request, pk, AddressForm, "people/simple_form.html", "Record a new address", action
     )
 
@@ -197,7 +187,7 @@ def relationship_add_view(request, pk):
         )
         return f"{other.full_name} added to the family network"
 
-    return _simple(
+    return person_form_view(
         request,
         pk,
         RelationshipForm,

@@ -16,60 +16,52 @@ from lantern.people.services import (
     person_restrict,
     restricted_access_grant,
 )
-from lantern.people.views.common import add_service_errors, get_person_or_break_glass
+from lantern.people.views.common import add_service_errors, person_form_view
 
 
 @requires("allocation.manage")
 def allocate_view(request, pk):
-    person, redirect_response = get_person_or_break_glass(request, pk, "allocation.manage")
-    if redirect_response:
-        return redirect_response
-    form = AllocationForm(request.POST or None, initial={"start_date": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        try:
-            allocation_set(
-                by=request.user,
-                person=person,
-                team=d["team"],
-                worker=d["worker"],
-                start_date=d["start_date"],
-                reason=d["reason"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "Allocation saved")
-            return redirect("people:record", pk=person.pk)
-    return render(
+    def action(person, d):
+        allocation_set(
+            by=request.user,
+            person=person,
+            team=d["team"],
+            worker=d["worker"],
+            start_date=d["start_date"],
+            reason=d["reason"],
+        )
+        return "Allocation saved"
+
+    return person_form_view(
         request,
+        pk,
+        AllocationForm,
         "people/simple_form.html",
-        {"form": form, "person": person, "title": "Allocate this child"},
+        "Allocate this child",
+        action,
+        permission="allocation.manage",
+        initial={"start_date": timezone.localdate()},
     )
 
 
 @requires("allocation.manage")
 def allocation_end_view(request, pk):
-    person, redirect_response = get_person_or_break_glass(request, pk, "allocation.manage")
-    if redirect_response:
-        return redirect_response
-    current = Allocation.objects.filter(person=person, end_date__isnull=True).first()
-    if current is None:
-        messages.info(request, "This child has no current allocation")
-        return redirect("people:record", pk=person.pk)
-    form = AllocationEndForm(request.POST or None, initial={"end_date": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            allocation_end(by=request.user, allocation=current, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "Allocation ended")
-            return redirect("people:record", pk=person.pk)
-    return render(
+    def action(person, d):
+        current = Allocation.objects.filter(person=person, end_date__isnull=True).first()
+        if current is None:
+            raise ValidationError("This child has no current allocation")
+        allocation_end(by=request.user, allocation=current, **d)
+        return "Allocation ended"
+
+    return person_form_view(
         request,
+        pk,
+        AllocationEndForm,
         "people/simple_form.html",
-        {"form": form, "person": person, "title": f"End the allocation to {current.team}"},
+        "End the allocation",
+        action,
+        permission="allocation.manage",
+        initial={"end_date": timezone.localdate()},
     )
 
 

@@ -172,3 +172,49 @@ def test_merged_record_redirects_to_survivor(client, manager, person_maker):
     assert response.status_code == 302 and response["Location"].endswith(f"/people/{a.pk}/")
     page = client.get(reverse("people:record", args=[a.pk])).content.decode()
     assert b.person_id in page
+
+
+def test_manager_allocates_and_ends_allocation_through_pages(
+    client, manager, social_worker, child, team
+):
+    from lantern.people.models import Allocation
+
+    client.force_login(manager)
+    response = client.post(
+        reverse("people:allocate", args=[child.pk]),
+        {
+            "team": team.pk,
+            "worker": social_worker.pk,
+            "start_date": "01/09/2026",
+            "reason": "New referral",
+        },
+    )
+    assert response.status_code == 302
+    assert Allocation.objects.get(person=child).worker == social_worker
+    page = client.post(
+        reverse("people:allocation_end", args=[child.pk]), {"end_date": "01/10/2026", "reason": ""}
+    ).content.decode()
+    assert "Enter why the allocation is ending" in page
+    client.post(
+        reverse("people:allocation_end", args=[child.pk]),
+        {"end_date": "01/10/2026", "reason": "Needs met"},
+    )
+    assert Allocation.objects.get(person=child).end_date == datetime.date(2026, 10, 1)
+
+
+def test_social_worker_cannot_allocate(client, social_worker, child):
+    client.force_login(social_worker)
+    assert client.get(reverse("people:allocate", args=[child.pk])).status_code == 404
+
+
+def test_head_of_service_restricts_and_names_a_worker(client, user_for, social_worker, child):
+    head = user_for("head_of_service")
+    client.force_login(head)
+    response = client.post(
+        reverse("people:restriction", args=[child.pk]),
+        {"restricted": "on", "reason": "Adoption", "named_user": social_worker.pk},
+    )
+    assert response.status_code == 302
+    child.refresh_from_db()
+    assert child.restricted
+    assert child.restricted_access.get().user == social_worker
