@@ -290,5 +290,9 @@ def test_demo_setup_generates_once_then_only_prints_logins(monkeypatch):
 
     assert people > 0
     assert Person.objects.count() == people
+    # The planted duplicates are waiting on the duplicates page.
+    from lantern.people.models import DuplicateCandidate
+
+    assert DuplicateCandidate.objects.filter(status="open").exists()
     assert "sw.demo" in out.getvalue() and "sw.demo" in again.getvalue()
     assert "generate_la --seed 1 --scale 1.0 --bulk" in again.getvalue()

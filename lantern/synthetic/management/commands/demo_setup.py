@@ -23,5 +23,8 @@ class Command(BaseCommand):
         else:
             scale = float(os.environ.get("LANTERN_DEMO_SCALE") or DEFAULT_DEMO_SCALE)
             call_command("generate_la", seed=1, scale=scale, bulk=True, stdout=self.stdout)
+            # So the duplicates page has the planted pairs waiting for a decision.
+            self.stdout.write("Looking for likely duplicate records…")
+            call_command("find_duplicates", stdout=self.stdout)
         self.stdout.write("")
         self.stdout.write(FULL_SIZE_HINT)
