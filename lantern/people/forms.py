@@ -353,3 +353,23 @@ class AllocationEndForm(GovukForm):
         label="Why is the allocation ending?",
         error_messages={"required": "Enter why the allocation is ending"},
     )
+
+
+class PreviousNameForm(GovukForm):
+    first_name = forms.CharField(
+        required=False,
+        widget=forms.TextInput(attrs=W20),
+        help_text="Leave blank if only the surname changed",
+    )
+    last_name = forms.CharField(
+        widget=forms.TextInput(attrs=W20),
+        error_messages={"required": "Enter the previous last name"},
+    )
+    from_date = GovukDateField(required=False, label="Used from", widget=forms.TextInput(attrs=W10))
+    to_date = GovukDateField(required=False, label="Used until", widget=forms.TextInput(attrs=W10))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("from_date") and data.get("to_date") and data["to_date"] < data["from_date"]:
+            self.add_error("to_date", "The date used until must be after the date used from")
+        return data

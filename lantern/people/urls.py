@@ -13,6 +13,7 @@ urlpatterns = [
     path("<int:pk>/allocate/", manage.allocate_view, name="allocate"),
     path("<int:pk>/allocate/end/", manage.allocation_end_view, name="allocation_end"),
     path("<int:pk>/access/", manage.restriction_view, name="restriction"),
+    path("<int:pk>/names/new/", edit.previous_name_add_view, name="previous_name_add"),
     path("<int:pk>/warnings/new/", edit.warning_add_view, name="warning_add"),
     path("<int:pk>/addresses/new/", edit.address_add_view, name="address_add"),
     path("<int:pk>/relationships/new/", edit.relationship_add_view, name="relationship_add"),

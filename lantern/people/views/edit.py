@@ -9,6 +9,7 @@ from lantern.people.forms import (
     AddressForm,
     EditPersonForm,
     NewPersonForm,
+    PreviousNameForm,
     RelationshipForm,
     WarningEndForm,
     WarningForm,
@@ -21,6 +22,7 @@ from lantern.people.services import (
     address_add,
     person_create,
     person_update,
+    previous_name_add,
     relationship_add,
     warning_add,
     warning_end,
@@ -194,4 +196,15 @@ def relationship_add_view(request, pk):
         "people/simple_form.html",
         "Add a family member or other relationship",
         action,
+    )
+
+
+@requires("person.edit")
+def previous_name_add_view(request, pk):
+    def action(person, d):
+        previous_name_add(by=request.user, person=person, **d)
+        return "Previous name recorded"
+
+    return person_form_view(
+        request, pk, PreviousNameForm, "people/simple_form.html", "Record a previous name", action
     )

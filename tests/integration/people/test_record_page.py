@@ -218,3 +218,16 @@ def test_head_of_service_restricts_and_names_a_worker(client, user_for, social_w
     child.refresh_from_db()
     assert child.restricted
     assert child.restricted_access.get().user == social_worker
+
+
+def test_previous_name_page_makes_the_person_findable_by_it(client, social_worker, child):
+    from lantern.people.matching.search import search
+
+    client.force_login(social_worker)
+    response = client.post(
+        reverse("people:previous_name_add", args=[child.pk]),
+        {"last_name": "Pemberton", "to_date": "01/01/2020"},
+    )
+    assert response.status_code == 302
+    assert child.previous_names.get().last_name == "Pemberton"
+    assert search(name=f"{child.first_name} Pemberton")[0].person == child
