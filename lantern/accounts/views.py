@@ -66,7 +66,7 @@ def totp_setup(request):
 def home(request):
     """Each role lands on the page that starts its day."""
     from lantern.checks.views import summary_for
-    from lantern.people.models import Allocation, RecordView
+    from lantern.people.models import Allocation, RecordView, Warning
 
     user = request.user
     today = timezone.localdate()
@@ -82,6 +82,11 @@ def home(request):
             allocations = allocations.filter(team=user.team_id)
             context["caseload_title"] = f"Children allocated to {user.team}"
         context["caseload"] = list(allocations.order_by("person__last_name")[:200])
+        context["warned"] = set(
+            Warning.objects.filter(
+                person_id__in=[a.person_id for a in context["caseload"]], ended_on__isnull=True
+            ).values_list("person_id", flat=True)
+        )
     if has_perm(user, "checks.view"):
         context["check_summary"] = summary_for(user=user, today=today)
     if has_perm(user, "access_log.view"):
