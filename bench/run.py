@@ -41,7 +41,7 @@ def last_generation(env: dict) -> tuple[int, float] | None:
         "print(f'{g.people} {g.seconds}' if g else '')"
     )
     try:
-        out = manage(["shell", "-c", code], env, capture=True).stdout.strip()
+        out = manage(["shell", "--no-imports", "-c", code], env, capture=True).stdout.strip()
     except subprocess.CalledProcessError:
         return None
     if not out:
@@ -70,22 +70,30 @@ def measure(env: dict, matching: bool) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def fresh_postgres(base_url: str) -> str | None:
-    db = f"lantern_bench_{os.getpid()}"
+def fresh_postgres(base_url: str, reuse: bool) -> str | None:
+    """The URL of the lantern_bench database: dropped and created anew unless reusing it."""
+    db = "lantern_bench"
     try:
-        subprocess.run(
-            [
-                "psql",
-                base_url,
-                "-q",
-                "-c",
-                f"DROP DATABASE IF EXISTS {db}",
-                "-c",
-                f"CREATE DATABASE {db}",
-            ],
+        found = subprocess.run(
+            ["psql", base_url, "-tAc", f"SELECT 1 FROM pg_database WHERE datname = '{db}'"],
             check=True,
             capture_output=True,
-        )
+            text=True,
+        ).stdout.strip()
+        if not (reuse and found == "1"):
+            subprocess.run(
+                [
+                    "psql",
+                    base_url,
+                    "-q",
+                    "-c",
+                    f"DROP DATABASE IF EXISTS {db}",
+                    "-c",
+                    f"CREATE DATABASE {db}",
+                ],
+                check=True,
+                capture_output=True,
+            )
     except (OSError, subprocess.CalledProcessError) as error:
         print(f"PostgreSQL not available ({error}); skipping it.")
         return None
