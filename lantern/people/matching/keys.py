@@ -55,10 +55,16 @@ def refresh_keys(person: Person) -> None:
 
     Call inside the transaction of every write to a person, a previous name or an address.
     """
-    wanted = keys_for(
-        person,
-        PreviousName.objects.filter(person=person),
-        Address.objects.filter(person=person),
+    # A person merged into another has no keys: their survivor is found instead, and the
+    # search's key lookup needs no join to the people table.
+    wanted = (
+        set()
+        if person.merged_into_id
+        else keys_for(
+            person,
+            PreviousName.objects.filter(person=person),
+            Address.objects.filter(person=person),
+        )
     )
     existing = set(MatchKey.objects.filter(person=person).values_list("key", flat=True))
     if stale := existing - wanted:

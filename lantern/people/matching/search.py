@@ -82,7 +82,7 @@ def search(
     keys = query_keys(query)
     if not keys:
         return []
-    hits = MatchKey.objects.filter(key__in=sorted(keys), person__merged_into__isnull=True)
+    hits = MatchKey.objects.filter(key__in=sorted(keys))  # merged people have no keys
     if queryset is not None:
         hits = hits.filter(person_id__in=queryset.values("pk"))
     ids = list(
@@ -100,7 +100,7 @@ def search(
         ranked.append((to_score(points, reasons), points, pk, reasons))
     ranked.sort(key=lambda r: (-r[0], -r[1], r[2]))
     ranked = ranked[:limit]
-    people = Person.objects.in_bulk([pk for _, _, pk, _ in ranked])
+    people = Person.objects.filter(merged_into__isnull=True).in_bulk([pk for _, _, pk, _ in ranked])
     return [
         Match(person=people[pk], score=score, reasons=reasons, band=band(score))
         for score, _, pk, reasons in ranked

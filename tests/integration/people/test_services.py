@@ -183,12 +183,14 @@ def test_merge_keeps_both_records_and_can_be_undone(person_maker, manager):
     merged.refresh_from_db()
     assert merged.merged_into == survivor
     assert Person.objects.filter(pk=merged.pk).exists()
+    assert not merged.match_keys.exists()  # found through the survivor only
     assert ChronologyEntry.objects.filter(person=survivor, kind="merge").exists()
     with pytest.raises(ValidationError):
         person_merge(by=manager, survivor=survivor, merged=merged, reason="again")
     merge_undo(by=manager, merge=merge, reason="Different children after all")
     merged.refresh_from_db()
     assert merged.merged_into is None
+    assert merged.match_keys.exists()
     assert AuditEvent.objects.filter(action="person.merge_undone").exists()
 
 

@@ -90,6 +90,11 @@ class Command(BaseCommand):
                 cursor.execute("PRAGMA cache_size=-200000")
         written = writer(plan, progress=progress, **kwargs)
         elapsed = time.monotonic() - started
+        # Fresh planner statistics: without them PostgreSQL plans the search's key lookup as a
+        # scan of every person (seconds instead of milliseconds) until autovacuum catches up.
+        say("  updating the database's planner statistics (ANALYZE)…")
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
         Generation.objects.create(
             seed=seed, scale=scale, today=today, bulk=bulk, people=written.people, seconds=elapsed
         )
