@@ -13,6 +13,8 @@ Keys (all under 80 characters; CODE is a Metaphone code of at most 6 characters)
                       "Smith William" meets "William Smith"; also for previous names. A first
                       vowel of the forename code is folded to A (Amelia/Emilia).
 - ``sn:CODE``         surname alone (current and previous), for a search by surname only
+- ``ps:DN311AA:CODE`` each postcode with each surname code; ``pf:DN311AA:CODE`` with each
+                      forename code: small blocks for the duplicate finder
 """
 
 from collections.abc import Iterable
@@ -39,6 +41,13 @@ def keys_from_fields(fields: Fields) -> set[str]:
         keys.add(f"sn:{code}")
     if year is not None:
         keys.update(f"ny:{code}:{year}" for code in surname_codes | first_codes)
+    # A postcode is shared by a street of households and a common name+year by a crowd; at the
+    # scale of a whole authority both are too common to pair on. Name codes *at* a postcode make
+    # small blocks (one family) that still bring together a record with a wrong year of birth,
+    # a misspelt forename or a missing NHS number.
+    for pc in fields.postcodes:
+        keys.update(f"ps:{pc}:{code}" for code in surname_codes)
+        keys.update(f"pf:{pc}:{code}" for code in first_codes)
     for first in {vowel_initial(code) for code in first_codes}:
         for last in surname_codes:
             keys.add("fs:{}:{}".format(*sorted((first, last))))

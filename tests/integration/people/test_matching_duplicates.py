@@ -119,3 +119,15 @@ def test_find_duplicates_command_prints_progress_and_count(family):
 
 def test_find_duplicates_on_an_empty_database():
     assert find_duplicates() == 0
+
+
+def test_rebuild_match_keys_restores_keys():
+    from django.core.management import call_command
+
+    from lantern.people.models import MatchKey
+
+    person = _make("R1", "Rhys", "Owen", datetime.date(2016, 4, 4))
+    before = set(MatchKey.objects.filter(person=person).values_list("key", flat=True))
+    MatchKey.objects.filter(person=person).delete()
+    call_command("rebuild_match_keys", stdout=__import__("io").StringIO())
+    assert set(MatchKey.objects.filter(person=person).values_list("key", flat=True)) == before

@@ -39,6 +39,12 @@ def test_keys_for_person_with_everything():
         "fs:BRN:WLM",
         "sn:SM0",
         "sn:BRN",
+        "ps:DN311AA:SM0",
+        "ps:DN311AA:BRN",
+        "ps:LS14AP:SM0",
+        "ps:LS14AP:BRN",
+        "pf:DN311AA:WLM",
+        "pf:LS14AP:WLM",
     }
     assert all(len(key) < 80 for key in keys)
 
