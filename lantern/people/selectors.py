@@ -72,4 +72,7 @@ def person_get_by_person_id_for(*, user, person_id: str, permission: str = "pers
 
 def record_ids(person: Person) -> list[int]:
     """The ids whose records make up this person's record: theirs and any merged into it."""
-    return [person.pk, *Person.objects.filter(merged_into=person).values_list("pk", flat=True)]
+    return [
+        person.pk,
+        *Person.objects.filter(merged_into=person).order_by().values_list("pk", flat=True),
+    ]

@@ -80,7 +80,7 @@ def record_view(request, pk):
     status = [i for pid in ids for i in person_involvement.get(pid, []) if i.current and i.status]
     context = {
         "person": person,
-        "merged": Person.objects.filter(merged_into=person).only("pk", "person_id"),
+        "merged": Person.objects.filter(merged_into=person).order_by().only("pk", "person_id"),
         "disabilities": list(person.disabilities.all()),
         "previous_names": list(person.previous_names.all()),
         "addresses": list(person.addresses.all()),
