@@ -31,10 +31,6 @@ class GovukForm(GovukFormMixin, forms.Form):
     pass
 
 
-class GovukModelForm(GovukFormMixin, forms.ModelForm):
-    pass
-
-
 class GovukDateField(forms.DateField):
     """A date typed as a single yyyy-mm-dd or dd/mm/yyyy field."""
 

@@ -63,13 +63,6 @@ def person_get_for(
     return person
 
 
-def person_get_by_person_id_for(*, user, person_id: str, permission: str = "person.view"):
-    pk = Person.objects.filter(person_id=person_id).values_list("pk", flat=True).first()
-    if pk is None or not has_perm(user, permission):
-        raise Http404("Not found")
-    return person_get_for(user=user, pk=pk, permission=permission)
-
-
 def record_ids(person: Person) -> list[int]:
     """The ids whose records make up this person's record: theirs and any merged into it."""
     return [

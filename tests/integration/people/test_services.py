@@ -236,3 +236,26 @@ def test_allocation_end_closes_with_reason(child, manager, team):
         allocation_end(
             by=manager, allocation=allocation, end_date=datetime.date(2025, 3, 1), reason="again"
         )
+
+
+def test_relationship_and_address_end_keep_the_rows(person_maker, social_worker):
+    from lantern.people.services import address_end, relationship_end
+
+    step, child = person_maker(), person_maker()
+    rel = relationship_add(by=social_worker, person=step, other=child, type="step_parent")
+    relationship_end(by=social_worker, relationship=rel, to_date=TODAY, reason="Separated")
+    rel.refresh_from_db()
+    assert rel.to_date == TODAY and rel.ended_reason == "Separated"
+    address = address_add(
+        by=social_worker,
+        person=child,
+        line1="3 Dock St",
+        postcode="DN31 3NW",
+        from_date=datetime.date(2024, 1, 1),
+    )
+    address_end(by=social_worker, address=address, to_date=TODAY, reason="Moved away")
+    address.refresh_from_db()
+    assert address.to_date == TODAY
+    assert (
+        AuditEvent.objects.filter(action__in=["relationship.ended", "address.ended"]).count() == 2
+    )
