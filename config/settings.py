@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "lantern.accounts",
     "lantern.timescales",
     "lantern.people",
+    "lantern.front_door",
     "lantern.checks",
     "lantern.api",
     "lantern.synthetic",

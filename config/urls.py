@@ -7,6 +7,7 @@ urlpatterns = [
     path("", account_views.home, name="home"),
     path("accounts/", include("lantern.accounts.urls")),
     path("people/", include("lantern.people.urls")),
+    path("front-door/", include("lantern.front_door.urls")),
     path("checks/", include("lantern.checks.urls")),
     path("timescales/", include("lantern.timescales.urls")),
     path("api/v1/", include("lantern.api.urls")),

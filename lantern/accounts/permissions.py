@@ -29,25 +29,46 @@ PERMISSIONS: dict[str, str] = {
     "calendar.view": "See the working-day calendar and timescale rules",
     "calendar.manage": "Edit local closure days and local timescale policy",
     "api.use": "Use the JSON API (with the same scoping as the pages)",
+    "contact.view": "See the front door's contacts, screenings, referrals and strategy records",
+    "contact.record": "Record a contact made by phone, email or in person",
+    "contact.submit": "Submit a multi-agency referral form as a partner agency",
+    "contact.own": "See the outcome of referrals one submitted (not the child's record)",
+    "contact.screen": "Screen a contact: history summary, threshold, checks, recommendation",
+    "contact.decide": "Make the manager's decision on a contact, and agree more time",
+    "strategy.record": "Record strategy discussions and section 47 enquiries",
+    "exploitation.record": "Screen for exploitation and record exploitation meetings",
+    "threshold.manage": "Edit the local threshold document's levels and descriptors",
+    "front_door.indicators": "See the front door's indicators (per agency, screening quality)",
 }
 
 _PRACTICE = {
     "home.view",
     "person.search",
     "person.view",
+    "contact.view",
     "checks.view",
     "calendar.view",
     "api.use",
 }
+# Recording at the front door and in child protection enquiries.
+_FRONT_DOOR = {
+    "contact.record",
+    "contact.screen",
+    "strategy.record",
+    "exploitation.record",
+}
 
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
-    Role.FRONT_DOOR: frozenset(_PRACTICE | {"person.create", "person.edit"}),
+    Role.FRONT_DOOR: frozenset(_PRACTICE | _FRONT_DOOR | {"person.create", "person.edit"}),
     Role.SOCIAL_WORKER: frozenset(
-        _PRACTICE | {"person.create", "person.edit", "chronology.annotate"}
+        _PRACTICE | _FRONT_DOOR | {"person.create", "person.edit", "chronology.annotate"}
     ),
     Role.TEAM_MANAGER: frozenset(
         _PRACTICE
+        | _FRONT_DOOR
         | {
+            "contact.decide",
+            "front_door.indicators",
             "person.create",
             "person.edit",
             "person.merge",
@@ -59,6 +80,9 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     Role.HEAD_OF_SERVICE: frozenset(
         _PRACTICE
         | {
+            "contact.decide",
+            "strategy.record",
+            "front_door.indicators",
             "person.merge",
             "chronology.annotate",
             "access_log.view",
@@ -67,9 +91,11 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
         }
     ),
     Role.IRO: frozenset(_PRACTICE | {"chronology.annotate"}),
-    Role.AUDITOR: frozenset(_PRACTICE | {"access_log.view"}),
+    Role.AUDITOR: frozenset(_PRACTICE | {"access_log.view", "front_door.indicators"}),
     # Analysts work with figures and check lists, not with individual case records.
-    Role.ANALYST: frozenset({"home.view", "checks.view", "calendar.view", "api.use"}),
+    Role.ANALYST: frozenset(
+        {"home.view", "checks.view", "calendar.view", "api.use", "front_door.indicators"}
+    ),
     # Administrators run the system; they do not read case records.
     Role.ADMINISTRATOR: frozenset(
         {
@@ -81,11 +107,12 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             "calendar.view",
             "calendar.manage",
             "restricted.manage",
+            "threshold.manage",
             "api.use",
         }
     ),
     # Partner referrers may only submit referrals and see what they submitted (front door issue).
-    Role.PARTNER: frozenset({"home.view"}),
+    Role.PARTNER: frozenset({"home.view", "api.use", "contact.submit", "contact.own"}),
 }
 
 for _role, _perms in ROLE_PERMISSIONS.items():

@@ -171,6 +171,24 @@ def due_date(
     return _due(rule, start, calendar=calendar, extensions=extensions)
 
 
+def due_at(
+    rule_id: str,
+    start: datetime,
+    *,
+    calendar: WorkingDayCalendar | None = None,
+    settings: Mapping[str, Any] | None = None,
+) -> datetime:
+    """The due moment of a day-based rule for a trigger at a time of day: the due date at the
+    trigger's local time of day. A contact received at 16:40 on a Friday with one working day
+    is due at 16:40 on Monday (or Tuesday after a bank holiday), which is how a front door's
+    "24-hour" clock is read."""
+    start_local = timezone.localtime(_as_utc(start, "the start"))
+    due = due_date(rule_id, start_local, calendar=calendar, settings=settings)
+    if isinstance(due, datetime):
+        return due
+    return start_local.replace(year=due.year, month=due.month, day=due.day)
+
+
 def _due(
     rule: Rule,
     start: date | datetime,

@@ -136,6 +136,18 @@ _RULES = [
         soon_window=3,
     ),
     Rule(
+        id="strategy_record",
+        title="Strategy discussion record",
+        trigger="Strategy discussion held",
+        due_event="Record of the discussion completed, with its decision and the enquiry plan",
+        offset=1,
+        unit=Unit.WORKING_DAYS,
+        basis=Basis.LOCAL,
+        source="Local practice standard (record shared within one working day)",
+        overridable=True,
+        soon_window=0,
+    ),
+    Rule(
         id="first_core_group",
         title="First core group",
         trigger="Initial child protection conference",

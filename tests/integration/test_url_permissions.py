@@ -11,6 +11,7 @@ from lantern.accounts.roles import Role
 from lantern.people.models import ChronologyEntry, DuplicateCandidate, Merge
 from lantern.people.services import person_merge, warning_add
 from lantern.timescales.models import LocalClosureDay
+from tests.factories.front_door import front_door_samples
 
 SKIP_NAMESPACES = {"admin"}  # Django's admin has its own staff check (is_staff).
 
@@ -58,7 +59,9 @@ def samples(db, person_maker, social_worker, manager):
     third = person_maker(first_name="Merged", last_name="Away")
     merge = person_merge(by=manager, survivor=other, merged=third, reason="Same child")
     assert Merge.objects.filter(pk=merge.pk).exists()
+    front = front_door_samples(child=child, sibling=other, worker=social_worker, manager=manager)
     return {
+        **front,
         "pk": child.pk,
         "warning_pk": warning.pk,
         "entry_pk": ChronologyEntry.objects.filter(person=child).first().pk,

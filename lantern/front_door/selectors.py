@@ -1,0 +1,123 @@
+"""Reads at the front door that start from the user (house style §3).
+
+A contact concerns children, so opening one is opening their records: the same access rules
+apply (person_get_for), restricted children included. Partners see only what they submitted,
+and only its outcome."""
+
+import datetime
+
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+
+from lantern.accounts.permissions import has_perm
+from lantern.front_door.models import Contact, ContactChild, Referral, Section47, StrategyDiscussion
+from lantern.people.selectors import person_get_for
+from lantern.timescales.engine import add_months
+
+
+def contact_child_get_for(*, user, pk: int, permission: str = "contact.view") -> ContactChild:
+    """The child on a contact, if the user may open the child's record (Http404 otherwise;
+    RestrictedRecord when a reason is needed)."""
+    if not has_perm(user, permission):
+        raise Http404("Not found")
+    try:
+        item = ContactChild.objects.select_related("contact", "person").get(pk=pk)
+    except (ContactChild.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("Not found") from exc
+    person_get_for(user=user, pk=item.person_id)
+    return item
+
+
+def contact_get_for(*, user, pk: int) -> Contact:
+    """A contact, if the user may open the record of every child on it."""
+    if not has_perm(user, "contact.view"):
+        raise Http404("Not found")
+    try:
+        contact = Contact.objects.get(pk=pk)
+    except (Contact.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("Not found") from exc
+    for person_id in contact.children.values_list("person_id", flat=True):
+        person_get_for(user=user, pk=person_id)
+    return contact
+
+
+def open_queue(*, user) -> QuerySet[ContactChild]:
+    """Children on contacts awaiting a decision, the least time left first."""
+    if not has_perm(user, "contact.view"):
+        return ContactChild.objects.none()
+    return (
+        ContactChild.objects.exclude(status=ContactChild.Status.DECIDED)
+        .select_related("contact", "person", "screening")
+        .prefetch_related("information_requests")
+        .order_by("decision_due_at", "id")
+    )
+
+
+def contacts_submitted_by(*, user) -> QuerySet[Contact]:
+    """What a partner referred, with each child's decision, for the outcome page."""
+    if not has_perm(user, "contact.own"):
+        return Contact.objects.none()
+    return (
+        Contact.objects.filter(submitted_by=user)
+        .prefetch_related(
+            Prefetch(
+                "children",
+                queryset=ContactChild.objects.select_related("person", "decision"),
+            )
+        )
+        .order_by("-received_at")
+    )
+
+
+def submitted_contact_get_for(*, user, pk: int) -> Contact:
+    try:
+        return contacts_submitted_by(user=user).get(pk=pk)
+    except (Contact.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("Not found") from exc
+
+
+def previous_referral(person_ids: list[int], before: datetime.date) -> Referral | None:
+    """The latest referral in the 12 months before `before`, if any: a new referral now would
+    be a re-referral (DfE: within 12 months of a previous referral; FD9)."""
+    return (
+        Referral.objects.filter(
+            person_id__in=person_ids,
+            referral_date__gte=add_months(before, -12),
+            referral_date__lte=before,
+        )
+        .order_by("-referral_date")
+        .first()
+    )
+
+
+def strategy_get_for(*, user, pk: int, permission: str = "contact.view") -> StrategyDiscussion:
+    if not has_perm(user, permission):
+        raise Http404("Not found")
+    try:
+        discussion = StrategyDiscussion.objects.select_related("person", "referral").get(pk=pk)
+    except (StrategyDiscussion.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("Not found") from exc
+    person_get_for(user=user, pk=discussion.person_id)
+    return discussion
+
+
+def section47_get_for(*, user, pk: int, permission: str = "contact.view") -> Section47:
+    if not has_perm(user, permission):
+        raise Http404("Not found")
+    try:
+        enquiry = Section47.objects.select_related("person", "strategy").get(pk=pk)
+    except (Section47.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("Not found") from exc
+    person_get_for(user=user, pk=enquiry.person_id)
+    return enquiry
+
+
+def referral_get_for(*, user, pk: int) -> Referral:
+    if not has_perm(user, "contact.view"):
+        raise Http404("Not found")
+    try:
+        referral = Referral.objects.select_related("person").get(pk=pk)
+    except (Referral.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("Not found") from exc
+    person_get_for(user=user, pk=referral.person_id)
+    return referral

@@ -1,0 +1,1 @@
+"""The front door pages, one module per journey; each module declares its own urlpatterns."""

@@ -1,0 +1,3 @@
+"""intake pages (being built)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""screening pages (being built)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""strategy pages (being built)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""thresholds pages (being built)."""
+
+urlpatterns: list = []
