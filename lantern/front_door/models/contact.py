@@ -112,6 +112,9 @@ class ContactChild(Recorded):
     # or the new time a manager agreed when more information was needed.
     decision_due_at = models.DateTimeField(db_index=True)
     decided_at = models.DateTimeField(null=True, blank=True)
+    # How a child named by a partner was matched to a record, for the worker to confirm:
+    # "Matched to an existing record (strong: …)" or "New record: no likely match".
+    match_note = models.CharField(max_length=300, blank=True)
 
     history = HistoricalRecords()
 

@@ -7,6 +7,7 @@ from lantern.front_door.services.exploitation import (
     exploitation_screen,
     sibling_consider,
 )
+from lantern.front_door.services.partner import partner_referral_submit
 from lantern.front_door.services.referrals import referral_close, referral_create
 from lantern.front_door.services.screening import (
     history_summary_record,
@@ -35,6 +36,7 @@ __all__ = [
     "information_request_agree",
     "information_request_decline",
     "partner_check_add",
+    "partner_referral_submit",
     "referral_close",
     "referral_create",
     "screening_record",
