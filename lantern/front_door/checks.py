@@ -125,38 +125,69 @@ class DecisionOverdue(Check):
         return out
 
 
+# A summary shorter than this many words cannot have weighed a history with anything in it.
+THIN_SUMMARY_WORDS = 15
+
+
+def _history_entries(shown: list) -> int:
+    """How many earlier events the worker was shown, for the child and the family."""
+    return sum(len(person.get("items", [])) for person in shown or [])
+
+
 @register
 class DecisionWithoutHistory(Check):
     id = "FD7-NO-HISTORY-SUMMARY"
     finding = "FD7"
-    title = "Front door decision without a history summary"
+    title = "Decision without a real history summary"
     explanation = (
         "Inspectors found children's histories were not routinely considered at the front "
         "door. Every decision should follow a written summary of the child's and family's "
-        "history: earlier contacts and referrals, plans and care, and siblings' involvement."
+        "history: earlier contacts and referrals, plans and care, and siblings' involvement. "
+        "This flags decisions with no summary (such as records brought in from another "
+        f"system) and summaries of fewer than {THIN_SUMMARY_WORDS} words when the child or "
+        "family had earlier involvement to weigh."
     )
-    action = "Read the child's history and add the summary to the screening record."
+    action = "Read the child's and family's history and add what it means to the screening."
 
     def flags(self, today, person_ids=None):
         qs = (
             ContactChild.objects.filter(
                 status=ContactChild.Status.DECIDED, decided_at__gte=_since(today)
             )
-            .filter(Q(screening__isnull=True) | Q(screening__history_summary=""))
-            .select_related("contact")
+            .select_related("contact", "screening")
+            .only(
+                "person_id",
+                "decided_at",
+                "contact__id",
+                "screening__history_summary",
+                "screening__history_shown",
+            )
         )
         qs = self.restrict(qs, "person_id", person_ids)
-        return [
-            Flag(
-                self.id,
-                cc.person_id,
-                f"Contact {cc.contact.reference}: decided {_when(cc.decided_at)} with no "
-                "history summary",
-                timezone.localdate(cc.decided_at),
-                f"contact:{cc.pk}",
+        out = []
+        for cc in qs.order_by("decided_at"):
+            screening = getattr(cc, "screening", None)
+            summary = screening.history_summary if screening else ""
+            if not summary:
+                detail = "no history summary"
+            else:
+                words, entries = len(summary.split()), _history_entries(screening.history_shown)
+                if words >= THIN_SUMMARY_WORDS or not entries:
+                    continue
+                detail = (
+                    f"a {words}-word history summary, though {entries} earlier events were on "
+                    "the child's and family's records"
+                )
+            out.append(
+                Flag(
+                    self.id,
+                    cc.person_id,
+                    f"Contact {cc.contact.reference}: decided {_when(cc.decided_at)} with {detail}",
+                    timezone.localdate(cc.decided_at),
+                    f"contact:{cc.pk}",
+                )
             )
-            for cc in qs.order_by("decided_at")
-        ]
+        return out
 
 
 @register

@@ -6,7 +6,14 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from lantern.timescales.calendar import WorkingDayCalendar
-from lantern.timescales.engine import Status, add_months, assess, due_date, effective_rule
+from lantern.timescales.engine import (
+    Status,
+    add_months,
+    assess,
+    due_at,
+    due_date,
+    effective_rule,
+)
 from lantern.timescales.models import RuleSetting
 from lantern.timescales.rules import Unit
 from lantern.timescales.services import rule_setting_set
@@ -85,6 +92,21 @@ def test_a_datetime_trigger_counts_from_its_london_date():
     received = datetime(2026, 6, 30, 23, 30, tzinfo=UTC)
     due = due_date("referral_decision", received, calendar=CAL, settings=NO_SETTINGS)
     assert due == date(2026, 7, 2)
+
+
+def test_due_at_keeps_the_time_of_day_over_a_weekend_and_the_clock_change():
+    # Received Friday 23 Oct 2026 at 16:40 BST; one working day is Monday 26 Oct, after the
+    # clocks go back on Sunday 25th: still 16:40 on the wall clock (now GMT).
+    received = datetime(2026, 10, 23, 15, 40, tzinfo=UTC)
+    due = due_at("referral_decision", received, calendar=CAL, settings=NO_SETTINGS)
+    assert due.astimezone(LONDON).replace(tzinfo=None) == datetime(2026, 10, 26, 16, 40)
+    assert due.astimezone(UTC) == datetime(2026, 10, 26, 16, 40, tzinfo=UTC)
+
+
+def test_due_at_over_christmas():
+    received = datetime(2026, 12, 24, 11, 5, tzinfo=LONDON)
+    due = due_at("referral_decision", received, calendar=CAL, settings=NO_SETTINGS)
+    assert due.astimezone(LONDON).replace(tzinfo=None) == datetime(2026, 12, 29, 11, 5)
 
 
 # -- weeks, days, hours -------------------------------------------------------------------------

@@ -42,8 +42,22 @@ DOMAIN_1_14 = {
 }
 
 
+# Local practice standards the issues ask for beyond §1.14 (domain.md §1.3: strategy discussion
+# records are commonly due within one working day).
+LOCAL_STANDARDS = {
+    "strategy_record": (1, WD, Basis.LOCAL),
+}
+
+
 def test_every_rule_in_domain_1_14_is_declared_and_nothing_else():
-    assert set(RULES) == set(DOMAIN_1_14)
+    assert set(RULES) == set(DOMAIN_1_14) | set(LOCAL_STANDARDS)
+
+
+@pytest.mark.parametrize(("rule_id", "expected"), LOCAL_STANDARDS.items())
+def test_local_standard_rules(rule_id, expected):
+    rule = get_rule(rule_id)
+    assert (rule.offset, rule.unit, rule.basis) == expected
+    assert rule.overridable
 
 
 @pytest.mark.parametrize(("rule_id", "expected"), DOMAIN_1_14.items())
@@ -55,7 +69,7 @@ def test_rule_matches_domain_1_14(rule_id, expected):
 
 def test_only_local_standards_and_the_referral_decision_are_overridable():
     overridable = {rule.id for rule in RULES.values() if rule.overridable}
-    assert overridable == {"referral_decision", "cp_visit", "cin_review"}
+    assert overridable == {"referral_decision", "cp_visit", "cin_review", "strategy_record"}
 
 
 def test_extensions_match_domain_1_14():
