@@ -201,6 +201,104 @@ def measure_record_page(n: int) -> dict:
     }
 
 
+def build_screening_contact():
+    """A child with 10 earlier contacts (some became referrals) and 5 siblings with history of
+    their own, and a new contact about the child waiting to be screened."""
+    from django.utils import timezone
+
+    from lantern.accounts.models import Team, User
+    from lantern.front_door.models import ContactChild
+    from lantern.people.models import Person
+    from lantern.people.services import person_create, relationship_add
+    from tests.factories.front_door import decide, make_contact, screen
+
+    team, _ = Team.objects.get_or_create(name="Bench front door", defaults={"kind": "front_door"})
+    worker, _ = User.objects.get_or_create(
+        username="bench.fd", defaults={"role": "front_door", "team": team}
+    )
+    manager, _ = User.objects.get_or_create(
+        username="bench.tm", defaults={"role": "team_manager", "team": team}
+    )
+    existing = Person.objects.filter(first_name="Screenchild0", last_name="Benchfamily").first()
+    if existing is not None:  # built by an earlier run on this database
+        item = ContactChild.objects.filter(person=existing, status="awaiting").first()
+        return worker, item
+    address = {"line1": "2 Bench Road", "postcode": "DN31 1HU", "town": "Grimsby"}
+    mother = person_create(
+        by=worker,
+        details={
+            "first_name": "Screen",
+            "last_name": "Benchfamily",
+            "sex": "F",
+            "date_of_birth": datetime.date(1986, 4, 4),
+        },
+        address=address,
+    )
+    children = [
+        person_create(
+            by=worker,
+            details={
+                "first_name": f"Screenchild{i}",
+                "last_name": "Benchfamily",
+                "sex": "F",
+                "date_of_birth": datetime.date(2010 + i, 2, 2 + i),
+            },
+            address=address,
+        )
+        for i in range(6)
+    ]
+    for c in children:
+        relationship_add(
+            by=worker, person=mother, other=c, type="parent", parental_responsibility=True
+        )
+    now = timezone.now()
+    child, siblings = children[0], children[1:]
+    plans = [(child, n) for n in range(10)] + [(s, n) for s in siblings for n in range(2)]
+    for person, n in plans:
+        received = now - datetime.timedelta(days=30 + 45 * n)
+        item = make_contact(worker, person, received_at=received).children.get()
+        screen(worker, item, recommendation="advice" if n % 2 else "assessment")
+        if n % 2:
+            decide(
+                manager,
+                item,
+                outcome="advice",
+                override_reason="Bench: concerns noted.",
+                now=received + datetime.timedelta(hours=3),
+            )
+        else:
+            decide(manager, item, now=received + datetime.timedelta(hours=3))
+    item = make_contact(worker, child).children.get()
+    return worker, item
+
+
+def measure_screening_page(n: int) -> dict:
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    user, item = build_screening_contact()
+    client = Client()
+    client.force_login(user)
+    url = f"/front-door/screening/{item.pk}/"
+    for _ in range(5):
+        assert client.get(url).status_code == 200
+    times = []
+    for _ in range(n):
+        start = time.perf_counter()
+        response = client.get(url)
+        times.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200
+    with CaptureQueriesContext(connection) as ctx:
+        client.get(url)
+    return {
+        "screening_n": n,
+        "screening_p50_ms": percentile(times, 50),
+        "screening_p95_ms": percentile(times, 95),
+        "screening_queries": len(ctx.captured_queries),
+    }
+
+
 def measure_matching() -> dict:
     from lantern.people.matching.duplicates import pairs_above
     from lantern.people.matching.score import DUPLICATE_THRESHOLD
@@ -251,6 +349,7 @@ def main(argv=None):
     out = {"people": Person.objects.count()}
     out.update(measure_search(args.searches, args.seed))
     out.update(measure_record_page(args.pages))
+    out.update(measure_screening_page(args.pages))
     if args.matching:
         out.update(measure_matching())
     json.dump(out, sys.stdout)
