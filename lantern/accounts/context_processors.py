@@ -12,6 +12,9 @@ def navigation(request):
     candidates = [
         ("home", "Home", "home.view"),
         ("people:search", "Find a person", "person.search"),
+        ("front_door:queue", "Front door", "contact.view"),
+        ("front_door:refer", "Refer a child", "contact.submit"),
+        ("front_door:referred", "Your referrals", "contact.own"),
         ("checks:list", "Practice checks", "checks.view"),
         ("people:duplicates", "Duplicates", "person.merge"),
         ("timescales:calendar", "Timescales", "calendar.view"),

@@ -66,6 +66,7 @@ def totp_setup(request):
 def home(request):
     """Each role lands on the page that starts its day."""
     from lantern.checks.views import summary_for
+    from lantern.front_door.selectors import queue_summary
     from lantern.people.models import Allocation, RecordView, Warning
 
     user = request.user
@@ -87,6 +88,8 @@ def home(request):
                 person_id__in=[a.person_id for a in context["caseload"]], ended_on__isnull=True
             ).values_list("person_id", flat=True)
         )
+    if user.role in (Role.FRONT_DOOR, Role.TEAM_MANAGER, Role.HEAD_OF_SERVICE):
+        context["front_door"] = queue_summary(user=user, now=timezone.now())
     if has_perm(user, "checks.view"):
         context["check_summary"] = summary_for(user=user, today=today)
     if has_perm(user, "access_log.view"):
@@ -100,4 +103,6 @@ def home(request):
     context["can_import"] = has_perm(user, "person.import")
     context["can_merge"] = has_perm(user, "person.merge")
     context["can_manage_calendar"] = has_perm(user, "calendar.manage")
+    context["can_manage_thresholds"] = has_perm(user, "threshold.manage")
+    context["can_refer"] = has_perm(user, "contact.submit")
     return render(request, "home.html", context)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from lantern.api import views
+from lantern.api import front_door, views
 
 app_name = "api"
 urlpatterns = [
@@ -11,4 +11,11 @@ urlpatterns = [
     path("people/<int:pk>/checks", views.PersonChecks.as_view(), name="person_checks"),
     path("checks", views.CheckList.as_view(), name="checks"),
     path("checks/<str:check_id>", views.CheckDetail.as_view(), name="check_detail"),
+    path("contacts", front_door.Contacts.as_view(), name="contacts"),
+    path("contacts/<int:pk>", front_door.ContactDetail.as_view(), name="contact"),
+    path(
+        "indicators/front-door",
+        front_door.FrontDoorIndicators.as_view(),
+        name="front_door_indicators",
+    ),
 ]

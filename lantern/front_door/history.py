@@ -11,6 +11,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.urls import NoReverseMatch
 from django.utils import timezone
 
 from lantern.front_door.models import (
@@ -93,6 +94,15 @@ class ScreeningHistory:
         ]
 
 
+def _href(obj) -> str:
+    """The page of an earlier record, or "" while that page does not exist yet (as the
+    chronology does: lantern.people.chronology)."""
+    try:
+        return obj.get_absolute_url()
+    except NoReverseMatch:
+        return ""
+
+
 def _items(ids: list[int], exclude_contact_child: int | None) -> dict[int, list[HistoryItem]]:
     out: dict[int, list[HistoryItem]] = defaultdict(list)
     contacts = (
@@ -109,19 +119,23 @@ def _items(ids: list[int], exclude_contact_child: int | None) -> dict[int, list[
                 kind="Contact",
                 label=f"Contact from {cc.contact.get_source_display()}",
                 detail=outcome,
-                href=cc.get_absolute_url(),
+                href=_href(cc),
                 open=decision is None,
             )
         )
     for r in Referral.objects.filter(person_id__in=ids):
-        closed = f"closed {r.closure_date:%-d %b %Y}: {r.get_closure_reason_display()}"
+        closed = (
+            f"closed {r.closure_date:%-d %b %Y}: {r.get_closure_reason_display()}"
+            if r.closure_date
+            else ""
+        )
         out[r.person_id].append(
             HistoryItem(
                 on=r.referral_date,
                 kind="Referral",
                 label=f"Referral ({r.get_primary_need_display()})",
                 detail="open" if r.is_open else closed,
-                href=r.get_absolute_url(),
+                href=_href(r),
                 open=r.is_open,
             )
         )
@@ -132,7 +146,7 @@ def _items(ids: list[int], exclude_contact_child: int | None) -> dict[int, list[
                 kind="Strategy discussion",
                 label=s.get_kind_display(),
                 detail=s.get_decision_display() if s.decision else "not yet recorded",
-                href=s.get_absolute_url(),
+                href=_href(s),
             )
         )
     for e in Section47.objects.filter(person_id__in=ids):
@@ -142,7 +156,7 @@ def _items(ids: list[int], exclude_contact_child: int | None) -> dict[int, list[
                 kind="Section 47 enquiry",
                 label="Section 47 enquiry",
                 detail=e.get_outcome_display() if e.outcome else "open",
-                href=e.get_absolute_url(),
+                href=_href(e),
                 open=not e.outcome,
             )
         )
@@ -153,7 +167,7 @@ def _items(ids: list[int], exclude_contact_child: int | None) -> dict[int, list[
                 kind="Exploitation screening",
                 label="Exploitation screening",
                 detail=x.get_risk_display(),
-                href=x.get_absolute_url(),
+                href=_href(x),
             )
         )
     for items in out.values():

@@ -10,7 +10,16 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
 from lantern.accounts.permissions import has_perm
-from lantern.front_door.models import Contact, ContactChild, Referral, Section47, StrategyDiscussion
+from lantern.front_door.models import (
+    Contact,
+    ContactChild,
+    ExploitationMeeting,
+    ExploitationScreening,
+    InformationRequest,
+    Referral,
+    Section47,
+    StrategyDiscussion,
+)
 from lantern.people.selectors import person_get_for
 from lantern.timescales.engine import add_months
 
@@ -121,3 +130,78 @@ def referral_get_for(*, user, pk: int) -> Referral:
         raise Http404("Not found") from exc
     person_get_for(user=user, pk=referral.person_id)
     return referral
+
+
+def information_requests_pending(*, user) -> QuerySet[InformationRequest]:
+    """Requests for more time waiting for a manager, the most urgent first (the queue)."""
+    if not has_perm(user, "contact.decide"):
+        return InformationRequest.objects.none()
+    return (
+        InformationRequest.objects.filter(agreed_at__isnull=True, declined_reason="")
+        .exclude(contact_child__status=ContactChild.Status.DECIDED)
+        .select_related("contact_child__contact", "contact_child__person", "created_by")
+        .order_by("contact_child__decision_due_at", "id")
+    )
+
+
+def information_request_get_for(*, user, pk: int) -> InformationRequest:
+    """A request for more time, if the user may agree it and open the child's record."""
+    if not has_perm(user, "contact.decide"):
+        raise Http404("Not found")
+    try:
+        request = InformationRequest.objects.select_related(
+            "contact_child__contact", "contact_child__person", "created_by", "agreed_by"
+        ).get(pk=pk)
+    except (InformationRequest.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("Not found") from exc
+    person_get_for(user=user, pk=request.contact_child.person_id)
+    return request
+
+
+def exploitation_screening_get_for(
+    *, user, pk: int, permission: str = "contact.view"
+) -> ExploitationScreening:
+    """An exploitation screening, if the user may open the child's record."""
+    if not has_perm(user, permission):
+        raise Http404("Not found")
+    try:
+        screening = ExploitationScreening.objects.select_related("person", "created_by").get(pk=pk)
+    except (ExploitationScreening.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("Not found") from exc
+    person_get_for(user=user, pk=screening.person_id)
+    return screening
+
+
+def exploitation_meeting_get_for(*, user, pk: int) -> ExploitationMeeting:
+    """An exploitation meeting, if the user may open the record of every child it was about."""
+    if not has_perm(user, "contact.view"):
+        raise Http404("Not found")
+    try:
+        meeting = ExploitationMeeting.objects.get(pk=pk)
+    except (ExploitationMeeting.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("Not found") from exc
+    for person_id in meeting.children.values_list("pk", flat=True):
+        person_get_for(user=user, pk=person_id)
+    return meeting
+
+
+def queue_summary(*, user, now) -> dict | None:
+    """The front door at a glance for a home page: children waiting for a decision, how many
+    are overdue or due within four hours, requests for more time waiting for a manager, and
+    strategy discussions held but not yet recorded. None for users who cannot see it."""
+    if not has_perm(user, "contact.view"):
+        return None
+    waiting = ContactChild.objects.exclude(status=ContactChild.Status.DECIDED)
+    return {
+        "waiting": waiting.count(),
+        "overdue": waiting.filter(decision_due_at__lt=now).count(),
+        "due_soon": waiting.filter(
+            decision_due_at__gte=now, decision_due_at__lt=now + datetime.timedelta(hours=4)
+        ).count(),
+        "more_time": information_requests_pending(user=user).count()
+        if has_perm(user, "contact.decide")
+        else None,
+        "strategy_to_record": StrategyDiscussion.objects.filter(
+            recorded_at__isnull=True, held_at__lt=now
+        ).count(),
+    }

@@ -9,6 +9,7 @@ from lantern.front_door.services import (
     contact_create,
     decision_record,
     history_summary_record,
+    partner_referral_submit,
     screening_record,
     strategy_record,
 )
@@ -41,6 +42,32 @@ def make_contact(by, children, *, received_at=None, **kwargs):
     }
     defaults.update(kwargs)
     return contact_create(by=by, children=children, **defaults)
+
+
+def submit_referral(by, **kwargs):
+    """A partner's referral about one described child, submitted through the API's service."""
+    defaults = {
+        "children": [
+            {
+                "first_name": "Ellie",
+                "last_name": "Partnerchild",
+                "date_of_birth": datetime.date(2016, 3, 4),
+                "sex": "F",
+                "address_line1": "4 Freeman Street",
+                "address_town": "Grimsby",
+                "address_postcode": "DN32 7AB",
+            }
+        ],
+        "source": "2A",
+        "concern": CONCERN,
+        "categories": ["domestic_abuse"],
+        "referrer": {"organisation": "Weelsby Academy", "name": "Sam Patel", "phone": "01472"},
+        "referrer_actions": "Spoke to Ellie with a colleague present.",
+        "consent": "given",
+        "channel": "api",
+    }
+    defaults.update(kwargs)
+    return partner_referral_submit(by=by, **defaults)
 
 
 def screen(by, item, *, recommendation="assessment", level=3, summary=None):
@@ -121,7 +148,10 @@ def front_door_samples(*, child, sibling, worker, manager) -> dict:
         exploitation_screen,
         information_request,
     )
+    from lantern.people.services import relationship_add
 
+    # The sibling is one, so the exploitation screening's sibling page opens for them.
+    relationship_add(by=worker, person=sibling, other=child, type="sibling")
     contact = make_contact(worker, [child])
     item = contact.children.get()
     screen(worker, item, recommendation="strategy", level=4)

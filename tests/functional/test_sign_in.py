@@ -6,19 +6,20 @@ from playwright.sync_api import expect
 from lantern.accounts.roles import Role
 from tests.functional.helpers import login
 
-ALL_LINKS = {"Home", "Find a person", "Practice checks", "Duplicates", "Timescales"}
+PRACTICE = {"Home", "Find a person", "Front door", "Practice checks", "Timescales"}
+ALL_LINKS = PRACTICE | {"Duplicates"}
 
 # The service navigation each role should see (lantern/accounts/permissions.py).
 NAVIGATION = {
-    Role.FRONT_DOOR: {"Home", "Find a person", "Practice checks", "Timescales"},
-    Role.SOCIAL_WORKER: {"Home", "Find a person", "Practice checks", "Timescales"},
+    Role.FRONT_DOOR: PRACTICE,
+    Role.SOCIAL_WORKER: PRACTICE,
     Role.TEAM_MANAGER: ALL_LINKS,
     Role.HEAD_OF_SERVICE: ALL_LINKS,
-    Role.IRO: {"Home", "Find a person", "Practice checks", "Timescales"},
-    Role.AUDITOR: {"Home", "Find a person", "Practice checks", "Timescales"},
+    Role.IRO: PRACTICE,
+    Role.AUDITOR: PRACTICE,
     Role.ANALYST: {"Home", "Practice checks", "Timescales"},
     Role.ADMINISTRATOR: {"Home", "Find a person", "Duplicates", "Timescales"},
-    Role.PARTNER: {"Home"},
+    Role.PARTNER: {"Home", "Refer a child", "Your referrals"},
 }
 
 

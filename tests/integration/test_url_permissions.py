@@ -11,7 +11,7 @@ from lantern.accounts.roles import Role
 from lantern.people.models import ChronologyEntry, DuplicateCandidate, Merge
 from lantern.people.services import person_merge, warning_add
 from lantern.timescales.models import LocalClosureDay
-from tests.factories.front_door import front_door_samples
+from tests.factories.front_door import front_door_samples, submit_referral
 
 SKIP_NAMESPACES = {"admin"}  # Django's admin has its own staff check (is_staff).
 
@@ -97,11 +97,19 @@ ROLES = list(Role)
 def test_every_url_allows_or_refuses_each_role(client, user_for, samples, role):
     user = user_for(role)
     client.force_login(user)
+    # A partner sees only the referrals they submitted: give them one of their own.
+    submitted_pk = (
+        submit_referral(user).pk if has_perm(user, "contact.submit") else samples["contact_pk"]
+    )
     for route, pattern, _ns in all_patterns():
         permission = declared_permission(pattern.callback)
         values = dict(samples)
         if route.startswith("timescales/closure-days/<int:pk>"):
             values["pk"] = samples["closure_day_pk"]
+        if route.startswith("api/v1/contacts/<int:pk>"):
+            values["pk"] = submitted_pk
+        if route.startswith("front-door/referred/<int:contact_pk>"):
+            values["contact_pk"] = submitted_pk
         url = fill(route, values)
         response = client.get(url)
         is_api = url.startswith("/api/")

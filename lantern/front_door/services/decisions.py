@@ -171,7 +171,7 @@ def decision_record(
     item.updated_by = by_user(by)
     item.save()
     if outcome == Outcome.STRATEGY:
-        strategy_schedule(by=by, referral=referral, held_at=strategy_at, reason=rationale, now=now)
+        strategy_schedule(by=by, referral=referral, held_at=strategy_at, reason=rationale)
     chronology_record(
         person=item.person,
         kind="front_door_decision",

@@ -6,7 +6,7 @@ from django.db import transaction
 from lantern.common.audit import audit
 from lantern.front_door.codes import PrimaryNeed, ReasonForClosure, ReferralSource
 from lantern.front_door.models import Referral
-from lantern.front_door.services.common import by_user
+from lantern.front_door.services.common import by_user, require_perm
 from lantern.people.chronology import chronology_record
 from lantern.people.models import Person
 
@@ -59,6 +59,7 @@ def referral_close(
     *, by, referral: Referral, closure_date: datetime.date, reason: str, nfa: bool = False
 ) -> Referral:
     """Close the episode of need with the CIN census closure reason."""
+    require_perm(by, "strategy.record")
     referral = Referral.objects.select_for_update().get(pk=referral.pk)
     if referral.closure_date is not None:
         raise ValidationError("This referral is already closed")

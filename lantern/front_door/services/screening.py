@@ -28,7 +28,13 @@ def _lock(item: ContactChild) -> ContactChild:
 
 @transaction.atomic
 def history_summary_record(
-    *, by, contact_child: ContactChild, summary: str, shown: list[dict], re_referral: bool
+    *,
+    by,
+    contact_child: ContactChild,
+    summary: str,
+    shown: list[dict],
+    re_referral: bool,
+    now: datetime.datetime | None = None,
 ) -> Screening:
     """The worker's summary of the child's history, kept with the history they were shown
     (FD7). Required before a recommendation or decision; can be rewritten until screened."""
@@ -56,7 +62,7 @@ def history_summary_record(
             kind="screening",
             summary="History considered at screening"
             + (" (re-referral within 12 months)" if re_referral else ""),
-            occurred_on=timezone.localdate(),
+            occurred_on=timezone.localdate(now),
             by=by,
             source=item,
         )

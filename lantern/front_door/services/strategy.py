@@ -26,7 +26,6 @@ def strategy_schedule(
     held_at: datetime.datetime,
     reason: str,
     kind: str = StrategyDiscussion.Kind.DISCUSSION,
-    now: datetime.datetime | None = None,
 ) -> StrategyDiscussion:
     """Plan a strategy discussion about the child on a referral. Its record is due one working
     day after it is held (CP2)."""

@@ -98,6 +98,10 @@ def record_view(request, pk):
         "can_see_access_log": has_perm(request.user, "access_log.view"),
         "can_allocate": has_perm(request.user, "allocation.manage"),
         "can_restrict": has_perm(request.user, "restricted.manage"),
+        "can_record_contact": has_perm(request.user, "contact.record")
+        and person.is_child_on(today),
+        "can_record_exploitation": has_perm(request.user, "exploitation.record")
+        and person.is_child_on(today),
         "today": today,
     }
     return render(request, "people/record.html", context)
