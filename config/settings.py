@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "lantern.timescales",
     "lantern.people",
     "lantern.front_door",
+    "lantern.plans",
     "lantern.checks",
     "lantern.api",
     "lantern.synthetic",

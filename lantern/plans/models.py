@@ -1,0 +1,62 @@
+"""Children's plans: child in need, child protection and safety plans share one model.
+
+This is the part the front door needs (a plan's kind and dates, and for child protection plans
+the CIN census categories of abuse), so a child's and siblings' plans are in front of the worker
+at screening. Actions, reviews and conferences build on it (the assessments and plans issue)."""
+
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from lantern.common.models import Recorded
+from lantern.plans.codes import CategoryOfAbuse
+
+
+class Plan(Recorded):
+    class Kind(models.TextChoices):
+        CHILD_IN_NEED = "cin", "Child in need plan"
+        CHILD_PROTECTION = "cp", "Child protection plan"
+        SAFETY = "safety", "Safety plan"
+
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="plans")
+    referral = models.ForeignKey(
+        "front_door.Referral", on_delete=models.PROTECT, null=True, blank=True, related_name="plans"
+    )
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    start_date = models.DateField()
+    end_date = models.DateField(null=True, blank=True)
+    end_reason = models.CharField(max_length=200, blank=True)
+    initial_category = models.CharField(max_length=3, choices=CategoryOfAbuse.choices, blank=True)
+    latest_category = models.CharField(max_length=3, choices=CategoryOfAbuse.choices, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-start_date", "-id"]
+        indexes = [models.Index(fields=["person", "kind"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__isnull=True)
+                | models.Q(end_date__gt=models.F("start_date")),
+                name="plan_ends_after_it_starts",
+                violation_error_message="A plan must end after the day it starts",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(kind="cp")
+                | (~models.Q(initial_category="") & ~models.Q(latest_category="")),
+                name="plan_cp_has_categories",
+                violation_error_message="A child protection plan needs its category of abuse",
+            ),
+            models.UniqueConstraint(
+                fields=["person", "kind"],
+                condition=models.Q(end_date__isnull=True),
+                name="plan_one_open_of_each_kind",
+                violation_error_message="The child already has an open plan of this kind",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} for {self.person}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.end_date is None
