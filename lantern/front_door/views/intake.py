@@ -37,7 +37,7 @@ from lantern.front_door.services.exploitation import siblings_of
 from lantern.people.matching.search import search
 from lantern.people.models import Address
 from lantern.people.selectors import RestrictedRecord, people_searchable_by
-from lantern.people.views.common import get_person_or_break_glass
+from lantern.people.views.common import get_person_or_break_glass, log_record_view
 
 # The session key that tells the referral's page to show the confirmation panel once.
 SENT_KEY = "front_door_referral_sent"
@@ -119,6 +119,8 @@ def contact_view(request, contact_pk):
         return redirect("people:break_glass", pk=restricted.person.pk)
     items = list(contact.children.select_related("person", "decision").order_by("id"))
     people = [item.person for item in items]
+    for person in people:
+        log_record_view(request, person, via="front door")
     with_address = set(
         Address.objects.filter(person__in=people, to_date__isnull=True).values_list(
             "person_id", flat=True

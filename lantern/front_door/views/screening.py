@@ -52,6 +52,7 @@ from lantern.front_door.services import (
     screening_record,
 )
 from lantern.people.selectors import RestrictedRecord
+from lantern.people.views.common import log_record_view
 
 OPEN = (ContactChild.Status.AWAITING, ContactChild.Status.MORE_INFORMATION)
 DECIDABLE = (ContactChild.Status.SCREENED, ContactChild.Status.MORE_INFORMATION)
@@ -162,6 +163,7 @@ def screen_view(request, item_pk):
     item, redirect_response = _item(request, item_pk)
     if redirect_response:
         return redirect_response
+    log_record_view(request, item.person, via="front door")
     return _screen_page(request, item)
 
 

@@ -49,6 +49,7 @@ from lantern.front_door.services import (
 )
 from lantern.front_door.services.strategy import absent_key_agencies
 from lantern.people.selectors import RestrictedRecord
+from lantern.people.views.common import log_record_view
 from lantern.timescales.calendar import get_calendar
 from lantern.timescales.engine import Timescale, assess, due_at, load_rule_settings
 
@@ -155,6 +156,8 @@ def referral_view(request, referral_pk):
     referral, redirect_response = open_or_break_glass(request, referral_get_for, pk=referral_pk)
     if redirect_response:
         return redirect_response
+    if request.method == "GET":
+        log_record_view(request, referral.person, via="front door")
     can_record = has_perm(request.user, "strategy.record")
     form = None
     if referral.is_open and can_record:
@@ -244,6 +247,7 @@ def strategy_view(request, strategy_pk):
     discussion, redirect_response = open_or_break_glass(request, strategy_get_for, pk=strategy_pk)
     if redirect_response:
         return redirect_response
+    log_record_view(request, discussion.person, via="front door")
     now = timezone.now()
     attendees = list(discussion.attendees.all())
     held = discussion.held_at <= now
@@ -322,6 +326,7 @@ def section47_view(request, section47_pk):
     enquiry, redirect_response = open_or_break_glass(request, section47_get_for, pk=section47_pk)
     if redirect_response:
         return redirect_response
+    log_record_view(request, enquiry.person, via="front door")
     can_record = has_perm(request.user, "strategy.record")
     return render(
         request,

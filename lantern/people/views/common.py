@@ -1,8 +1,11 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils import timezone
 
+from lantern.people.models import BreakGlass, Person
 from lantern.people.selectors import RestrictedRecord, person_get_for
+from lantern.people.services import record_view_log
 
 
 def add_service_errors(form, error: ValidationError) -> None:
@@ -43,3 +46,26 @@ def person_form_view(
             messages.success(request, done)
             return redirect("people:record", pk=person.pk)
     return render(request, template, {"form": form, "person": person, "title": title})
+
+
+def log_record_view(request, person: Person, via: str = "page") -> None:
+    """Log that the user saw this person's record, or a page showing part of it (a contact's
+    screening, a strategy discussion): with the break-glass reason when that is what let them
+    in."""
+    reason, glass = "", False
+    if person.restricted:
+        grant = (
+            BreakGlass.objects.filter(
+                person=person, user=request.user, expires_at__gt=timezone.now()
+            )
+            .order_by("-at")
+            .first()
+        )
+        if (
+            grant is not None
+            and not person.restricted_access.filter(
+                user=request.user, revoked_at__isnull=True
+            ).exists()
+        ):
+            reason, glass = grant.reason, True
+    record_view_log(user=request.user, person=person, via=via, reason=reason, break_glass=glass)

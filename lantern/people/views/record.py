@@ -10,7 +10,7 @@ from lantern.checks.registry import flags_for_person
 from lantern.people.chronology import chronology_annotate
 from lantern.people.forms import AnnotateForm, BreakGlassForm, ChronologyFilterForm
 from lantern.people.involvement import involvements
-from lantern.people.models import BreakGlass, ChronologyEntry, Person, RecordView, Warning
+from lantern.people.models import ChronologyEntry, Person, RecordView, Warning
 from lantern.people.record import (
     chronology_kinds_present,
     chronology_rows,
@@ -18,28 +18,12 @@ from lantern.people.record import (
     family_network,
 )
 from lantern.people.selectors import person_get_for, record_ids
-from lantern.people.services import break_glass_open, record_view_log
-from lantern.people.views.common import add_service_errors, get_person_or_break_glass
-
-
-def _log_view(request, person: Person) -> None:
-    reason, glass = "", False
-    if person.restricted:
-        grant = (
-            BreakGlass.objects.filter(
-                person=person, user=request.user, expires_at__gt=timezone.now()
-            )
-            .order_by("-at")
-            .first()
-        )
-        if (
-            grant is not None
-            and not person.restricted_access.filter(
-                user=request.user, revoked_at__isnull=True
-            ).exists()
-        ):
-            reason, glass = grant.reason, True
-    record_view_log(user=request.user, person=person, reason=reason, break_glass=glass)
+from lantern.people.services import break_glass_open
+from lantern.people.views.common import (
+    add_service_errors,
+    get_person_or_break_glass,
+    log_record_view,
+)
 
 
 @requires("person.view")
@@ -54,7 +38,7 @@ def record_view(request, pk):
             "record that now stands for them.",
         )
         return redirect("people:record", pk=person.merged_into_id)
-    _log_view(request, person)
+    log_record_view(request, person)
     today = timezone.localdate()
     ids = record_ids(person)
     kinds = chronology_kinds_present(ids)
