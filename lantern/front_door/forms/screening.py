@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 from lantern.front_door.codes import CLOSING_OUTCOMES, Outcome, PrimaryNeed, ReferralSource
 from lantern.front_door.forms.common import (
@@ -28,6 +29,13 @@ class HistorySummaryForm(FrontDoorForm):
         "history as it was shown to you.",
         error_messages={"required": "Write a summary of the child's history"},
     )
+    # When the summary on the page was last saved ("" for none), so two writers cannot
+    # silently overwrite each other.
+    seen_updated_at = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def seen(self):
+        value = self.cleaned_data.get("seen_updated_at") or ""
+        return parse_datetime(value) if value else None
 
 
 class ScreeningForm(FrontDoorForm):

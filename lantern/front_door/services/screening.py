@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from lantern.accounts.permissions import has_perm
 from lantern.common.audit import audit
+from lantern.common.errors import ConcurrentEditError
 from lantern.front_door.codes import Outcome, ReferralSource
 from lantern.front_door.models import (
     ContactChild,
@@ -18,6 +19,7 @@ from lantern.front_door.services.common import by_user, check_text, expect_statu
 from lantern.people.chronology import chronology_record
 
 OPEN = (ContactChild.Status.AWAITING, ContactChild.Status.MORE_INFORMATION)
+UNCHECKED = object()
 
 
 def _lock(item: ContactChild) -> ContactChild:
@@ -35,12 +37,21 @@ def history_summary_record(
     shown: list[dict],
     re_referral: bool,
     now: datetime.datetime | None = None,
+    seen_updated_at=UNCHECKED,
 ) -> Screening:
     """The worker's summary of the child's history, kept with the history they were shown
-    (FD7). Required before a recommendation or decision; can be rewritten until screened."""
+    (FD7). Required before a recommendation or decision; can be rewritten until screened.
+
+    `seen_updated_at` is the summary's `updated_at` when the writer opened the page (None if
+    there was none): if someone else has written one since, nothing is saved and
+    ConcurrentEditError is raised."""
     require_perm(by, "contact.screen")
     item = _lock(contact_child)
     expect_status(item, *OPEN)
+    if seen_updated_at is not UNCHECKED:
+        current = Screening.objects.filter(contact_child=item).values_list("updated_at", flat=True)
+        if (current[0] if current else None) != seen_updated_at:
+            raise ConcurrentEditError()
     if len(summary.strip()) < 20:
         raise ValidationError(
             {"summary": "Write a summary of the child's history (at least 20 characters)"}

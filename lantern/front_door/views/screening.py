@@ -21,7 +21,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 
 from lantern.accounts.permissions import has_perm, requires
-from lantern.common.errors import TransitionError
+from lantern.common.errors import ConcurrentEditError, TransitionError
 from lantern.front_door.codes import Outcome
 from lantern.front_door.forms.screening import (
     DecisionForm,
@@ -115,7 +115,10 @@ def _screen_page(request, item, *, summary_form=None, screening_form=None):
     summarised = screening is not None and bool(screening.history_summary)
     if can_screen and summary_form is None:
         summary_form = HistorySummaryForm(
-            initial={"summary": screening.history_summary if summarised else ""}
+            initial={
+                "summary": screening.history_summary if summarised else "",
+                "seen_updated_at": screening.updated_at.isoformat() if screening else "",
+            }
         )
     if can_screen and summarised and screening_form is None:
         screening_form = ScreeningForm(auto_id="screening_%s")
@@ -188,9 +191,12 @@ def history_summary_view(request, item_pk):
                 summary=form.cleaned_data["summary"],
                 shown=history.snapshot(),
                 re_referral=history.is_re_referral,
+                seen_updated_at=form.seen(),
             )
         except ValidationError as error:
             form.add_service_errors(error)
+        except ConcurrentEditError as error:
+            form.add_error(None, error.message)
         except TransitionError as error:
             messages.info(request, str(error))
             return _back_to_screen(item)

@@ -174,3 +174,36 @@ def test_unrecorded_strategy_discussion_fires_cp2(front_door, manager, child):
     )
     assert "CP2-NOT-RECORDED" in check_ids(child)
     assert Referral.objects.filter(person=child).count() == 1
+
+
+def test_two_workers_cannot_silently_overwrite_a_history_summary(front_door, child, user_for):
+    from lantern.common.errors import ConcurrentEditError
+    from lantern.front_door.services import history_summary_record
+
+    item = make_contact(front_door, child).children.get()
+    first = history_summary_record(
+        by=front_door,
+        contact_child=item,
+        summary="First worker's summary of the history.",
+        shown=[],
+        re_referral=False,
+        seen_updated_at=None,
+    )
+    other = user_for(Role.FRONT_DOOR)
+    with pytest.raises(ConcurrentEditError):
+        history_summary_record(
+            by=other,
+            contact_child=item,
+            summary="Second worker opened the page before the first saved.",
+            shown=[],
+            re_referral=False,
+            seen_updated_at=None,
+        )
+    history_summary_record(
+        by=other,
+        contact_child=item,
+        summary="Second worker, having read the first summary, adds to it.",
+        shown=[],
+        re_referral=False,
+        seen_updated_at=first.updated_at,
+    )
