@@ -286,17 +286,19 @@ class KeyAgencyAbsent(Check):
     )
 
     def flags(self, today, person_ids=None):
-        qs = StrategyDiscussion.objects.filter(
-            recorded_at__isnull=False, held_at__gte=_since(today)
-        ).prefetch_related(
-            Prefetch(
-                "attendees", queryset=Attendee.objects.only("strategy_id", "agency", "attended")
+        qs = (
+            StrategyDiscussion.objects.filter(recorded_at__isnull=False, held_at__gte=_since(today))
+            .select_related("referral")
+            .prefetch_related(
+                Prefetch(
+                    "attendees", queryset=Attendee.objects.only("strategy_id", "agency", "attended")
+                )
             )
         )
         qs = self.restrict(qs, "person_id", person_ids)
         out = []
         for s in qs.order_by("held_at"):
-            absent = absent_key_agencies(s.attendees.all())
+            absent = absent_key_agencies(s.attendees.all(), s.referral.source)
             if absent:
                 out.append(
                     Flag(

@@ -1,5 +1,6 @@
 """The plan of a synthetic local authority: every team, user, person, address, relationship,
-warning, allocation, restriction and planted duplicate, generated from a seed alone.
+warning, allocation, restriction and planted duplicate, and five years of front-door history
+(lantern/synthetic/front_door_plan.py), generated from a seed alone.
 
 Pure: no database, no global random state. `generate_plan(seed=…, scale=…, today=…)` always gives
 the same plan for the same arguments; the two writers (lantern/synthetic/writers.py) turn it into
@@ -13,6 +14,7 @@ from random import Random
 from faker import Faker
 
 from lantern.people.validators import upn_check_letter
+from lantern.synthetic import front_door_plan as FD
 from lantern.synthetic import names as N
 from lantern.synthetic.postcodes import TOWNS
 
@@ -162,6 +164,12 @@ class Plan:
     allocations: list[AllocationPlan]  # in the order they are made (by start date per child)
     restrictions: list[RestrictionPlan]
     duplicates: list[DuplicatePlan]
+    # Five years of front-door history (lantern/synthetic/front_door_plan.py).
+    contacts: list[FD.ContactPlan] = field(default_factory=list)
+    contact_children: list[FD.ContactChildPlan] = field(default_factory=list)
+    referrals: list[FD.ReferralPlan] = field(default_factory=list)
+    strategies: list[FD.StrategyPlan] = field(default_factory=list)
+    section47s: list[FD.Section47Plan] = field(default_factory=list)
 
     @property
     def children(self) -> int:
@@ -969,6 +977,7 @@ class _Generator:
         self.cases()
         self.restrict()
         self.plant_duplicates()
+        front_door = FD.plan_front_door(self)
         return Plan(
             seed=self.seed,
             scale=self.scale,
@@ -981,6 +990,11 @@ class _Generator:
             allocations=self.allocations,
             restrictions=self.restrictions,
             duplicates=self.duplicates,
+            contacts=front_door.contacts,
+            contact_children=front_door.contact_children,
+            referrals=front_door.referrals,
+            strategies=front_door.strategies,
+            section47s=front_door.section47s,
         )
 
 

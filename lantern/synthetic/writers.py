@@ -7,6 +7,9 @@
   restrictions, with the chronology entries, audit events and row history the services would
   have written. For hundreds of thousands of people.
 
+Both then write the front door's five years of history (lantern/synthetic/front_door_writers.py),
+through the front door's services or in bulk.
+
 tests/integration/synthetic/test_generate.py proves that both give the same rows. When a
 service starts writing something new, that test fails until write_in_bulk does it too.
 """
@@ -50,6 +53,7 @@ from lantern.people.services import (
     warning_add,
 )
 from lantern.people.validators import normalise_postcode
+from lantern.synthetic import front_door_writers
 from lantern.synthetic.models import PlantedDuplicate
 from lantern.synthetic.plan import DEMO_PASSWORD, GENERATOR, PERSON_ID_START, Plan, person_id
 
@@ -73,6 +77,8 @@ class Written:
     open_cases: int
     planted_duplicates: int
     first_person_id: str
+    contacts: int = 0
+    referrals: int = 0
 
 
 # --- Staff (both paths) --------------------------------------------------------------------
@@ -138,6 +144,8 @@ def _written(plan: Plan, first: int) -> Written:
         open_cases=plan.open_cases,
         planted_duplicates=len(plan.duplicates),
         first_person_id=person_id(0, first),
+        contacts=len(plan.contacts),
+        referrals=len(plan.referrals),
     )
 
 
@@ -233,6 +241,9 @@ def write_with_services(plan: Plan, *, progress: Progress = _no_progress, batch:
                 restricted_access_grant(by=by, person=person, user=users[username])
         PlantedDuplicate.objects.bulk_create(_planted(plan, [p.pk for p in people]))
     progress("cases", len(plan.allocations), len(plan.allocations))
+    front_door_writers.write_with_services(
+        plan, people=people, users=users, by=by, progress=progress, batch=batch
+    )
     return _written(plan, first)
 
 
@@ -269,13 +280,14 @@ class _Rows:
             self._ct[model] = ContentType.objects.get_for_model(model)
         return self._ct[model]
 
-    def chronicle(self, *, person_pk: int, kind: str, summary: str, on, source) -> None:
+    def chronicle(self, *, person_pk: int, kind: str, summary: str, on, source, at=None) -> None:
         self.chronology.append(
             ChronologyEntry(
                 person_id=person_pk,
                 kind=kind,
                 summary=summary[:300],
                 occurred_on=on,
+                occurred_at=at,
                 source_type=self.ct(type(source)),
                 source_id=str(source.pk),
                 recorded_by=self.by,
@@ -303,14 +315,32 @@ class _Rows:
 
 def _history(model, created: Iterable, changed: Iterable = (), *, now) -> None:
     """Row history as the services' saves would leave it: '+' for each row as first saved, '~'
-    for each row saved again later (an address or allocation ended, a record restricted)."""
-    created, changed = list(created), list(changed)
-    if created:
-        model.history.bulk_history_create(created, default_change_reason=None, default_date=now)
-    if changed:
-        model.history.bulk_history_create(
-            changed, update=True, default_change_reason=None, default_date=now
-        )
+    for each row saved again later (an address or allocation ended, a record restricted).
+
+    The rows simple_history's bulk_history_create makes (no user; the change reason an
+    instance carries in `_change_reason`), written in one executemany without building a
+    model instance per row."""
+    historical = model.history.model
+    tracked = [f.attname for f in historical.tracked_fields]
+    fields = [f for f in historical._meta.concrete_fields if not f.primary_key]
+    rows = []
+    for objs, kind in ((created, "+"), (changed, "~")):
+        for obj in objs:
+            values = {a: getattr(obj, a) for a in tracked}
+            values.update(
+                history_date=now,
+                history_user_id=None,
+                history_change_reason=getattr(obj, "_change_reason", None) or None,
+                history_type=kind,
+            )
+            rows.append([f.get_db_prep_save(values[f.attname], connection) for f in fields])
+    if not rows:
+        return
+    table = connection.ops.quote_name(historical._meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    marks = ", ".join(["%s"] * len(fields))
+    with connection.cursor() as cursor:
+        cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)
 
 
 def write_in_bulk(plan: Plan, *, progress: Progress = _no_progress, batch: int = 5000):
@@ -562,4 +592,15 @@ def write_in_bulk(plan: Plan, *, progress: Progress = _no_progress, batch: int =
         rows.flush()
         PlantedDuplicate.objects.bulk_create(_planted(plan, pks))
     progress("cases", len(plan.allocations), len(plan.allocations))
+    front_door_writers.write_in_bulk(
+        plan,
+        pks=pks,
+        person_ids=[person_id(p.ref, first) for p in plan.people],
+        users=users,
+        by=by,
+        rows_for=lambda: _Rows(now, by),
+        history=lambda model, created, changed: _history(model, created, changed, now=now),
+        progress=progress,
+        batch=batch,
+    )
     return _written(plan, first)

@@ -96,11 +96,19 @@ def _clean_actions(actions: Sequence[dict], *, after: datetime.date) -> list[Act
     return out
 
 
-def absent_key_agencies(attendees) -> list[str]:
+# The agency a referrer from each CIN referral source sits in at a strategy discussion.
+_REFERRER_AGENCY = {"2": Agency.EDUCATION, "3": Agency.HEALTH, "6": Agency.POLICE}
+
+
+def absent_key_agencies(attendees, referrer_source: str = "") -> list[str]:
     """The key agencies that did not take part (CP1): police and health as a minimum, and the
-    child's education setting or the referrer."""
+    child's education setting or the referrer. A referrer from the police, health or a school
+    who attended under their own agency counts as the referrer."""
     present = {a.agency for a in attendees if a.attended}
     missing = [Agency(a).label for a in (Agency.POLICE, Agency.HEALTH) if a not in present]
+    referrer_agency = _REFERRER_AGENCY.get(referrer_source[:1]) if referrer_source != "10" else None
+    if referrer_agency in present:
+        present.add(Agency.REFERRER)
     if not present & {Agency.EDUCATION, Agency.REFERRER}:
         missing.append("Education or the referrer")
     return missing
@@ -164,7 +172,7 @@ def strategy_record(
     discussion.full_clean()
     discussion.save()
     held_on = timezone.localdate(discussion.held_at)
-    absent = absent_key_agencies(rows)
+    absent = absent_key_agencies(rows, discussion.referral.source)
     chronology_record(
         person=discussion.person,
         kind="strategy",

@@ -128,9 +128,9 @@ def strategy_list_view(request):
         for e in enquiries.select_related("person").order_by("start_date", "id")[:LIST_LIMIT]
     ]
     recent = [
-        {"discussion": d, "absent": absent_key_agencies(d.attendees.all())}
+        {"discussion": d, "absent": absent_key_agencies(d.attendees.all(), d.referral.source)}
         for d in StrategyDiscussion.objects.filter(recorded_at__isnull=False)
-        .select_related("person")
+        .select_related("person", "referral")
         .prefetch_related("attendees")
         .order_by("-recorded_at", "-id")[:RECENT]
     ]
@@ -251,7 +251,9 @@ def strategy_view(request, strategy_pk):
     now = timezone.now()
     attendees = list(discussion.attendees.all())
     held = discussion.held_at <= now
-    absent = absent_key_agencies(attendees) if discussion.is_recorded else []
+    absent = (
+        absent_key_agencies(attendees, discussion.referral.source) if discussion.is_recorded else []
+    )
     return render(
         request,
         "front_door/strategy.html",

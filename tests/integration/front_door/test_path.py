@@ -207,3 +207,19 @@ def test_two_workers_cannot_silently_overwrite_a_history_summary(front_door, chi
         re_referral=False,
         seen_updated_at=first.updated_at,
     )
+
+
+def test_a_police_referrer_at_the_discussion_counts_as_the_referrer(front_door, manager, child):
+    item = make_contact(front_door, child, source="6").children.get()
+    screen(front_door, item, recommendation="strategy", level=4)
+    decision = decide(manager, item, outcome="strategy")
+    discussion = StrategyDiscussion.objects.get(referral=decision.referral)
+    record_strategy(
+        front_door,
+        discussion,
+        attendees=[
+            {"agency": "police", "name": "DS Hall", "attended": True},
+            {"agency": "health", "name": "Kim Lee", "attended": True},
+        ],
+    )
+    assert "CP1-KEY-AGENCY-ABSENT" not in check_ids(child)

@@ -13,6 +13,20 @@ from lantern.accounts.roles import Role
 from lantern.checks.registry import REGISTRY
 from lantern.common.models import AuditEvent
 from lantern.common.models import Counter as IdCounter
+from lantern.front_door.models import (
+    Action,
+    Attendee,
+    Contact,
+    ContactChild,
+    ContactConcern,
+    Decision,
+    PartnerCheck,
+    Referral,
+    Screening,
+    Section47,
+    StrategyDiscussion,
+    Threshold,
+)
 from lantern.people.models import (
     Address,
     Allocation,
@@ -30,6 +44,7 @@ from lantern.synthetic.models import PlantedDuplicate
 from lantern.synthetic.plan import DEMO_LOGINS, DEMO_PASSWORD, generate_plan
 from lantern.synthetic.postcodes import postcodes_for
 from lantern.synthetic.writers import write_in_bulk, write_with_services
+from lantern.timescales.engine import add_months
 
 TODAY = datetime.date(2026, 11, 20)
 TINY = 0.002  # about 70 children and their families
@@ -69,11 +84,23 @@ MODELS = [
     Warning,
     Allocation,
     RestrictedAccess,
+    # The front door, each model after those it points at.
+    Contact,
+    ContactConcern,
+    ContactChild,
+    PartnerCheck,
+    Screening,
+    Referral,
+    Decision,
+    StrategyDiscussion,
+    Attendee,
+    Action,
+    Section47,
     ChronologyEntry,
     AuditEvent,
     PlantedDuplicate,
 ]
-HISTORY = [Person, Address, Relationship, Warning, Allocation]
+HISTORY = [Person, Address, Relationship, Warning, Allocation, Contact, ContactChild, Referral]
 # Columns that differ between any two runs: surrogate keys, timestamps, password salts.
 VOLATILE = {
     "id",
@@ -100,6 +127,8 @@ def dump() -> dict[str, list[str]]:
         natural[("accounts.user", pk)] = name
     for pk, name in Team.objects.values_list("pk", "name"):
         natural[("accounts.team", pk)] = name
+    for pk, level in Threshold.objects.values_list("pk", "level"):  # not generated: kept
+        natural[("front_door.threshold", pk)] = f"level {level}"
     for ct in ContentType.objects.all():
         natural[("contenttypes.contenttype", ct.pk)] = ct.app_label + "." + ct.model
 
@@ -126,6 +155,13 @@ def dump() -> dict[str, list[str]]:
                 )
                 if clean[kind_field]:
                     clean[id_field] = natural[(clean[kind_field], int(clean[id_field]))]
+                if model is AuditEvent and "children" in clean["detail"]:  # person pks
+                    clean["detail"] = {
+                        **clean["detail"],
+                        "children": [
+                            natural[("people.person", pk)] for pk in clean["detail"]["children"]
+                        ],
+                    }
             label = model._meta.label_lower
             if label not in ("people.person", "accounts.user", "accounts.team"):
                 natural[(label, row["id"])] = repr(sorted(clean.items()))
@@ -167,6 +203,12 @@ def test_service_and_bulk_writers_write_identical_rows():
     for label, rows in through_services.items():
         assert len(rows) > 0 or label.endswith(("RestrictedAccess",)), label
         assert in_bulk[label] == rows, label
+    # The front door's history is there, with every kind of step.
+    assert plan.contacts and plan.strategies and plan.section47s
+    assert any(len(c.children) > 1 for c in plan.contacts)  # siblings on one contact
+    assert Referral.objects.filter(closure_date__isnull=False).exists()
+    assert Section47.objects.exclude(outcome="").exists()
+    assert ContactChild.objects.exclude(status="decided").exists()
 
 
 # --- A generated authority -----------------------------------------------------------------
@@ -296,3 +338,53 @@ def test_demo_setup_generates_once_then_only_prints_logins(monkeypatch):
     assert DuplicateCandidate.objects.filter(status="open").exists()
     assert "sw.demo" in out.getvalue() and "sw.demo" in again.getvalue()
     assert "generate_la --seed 1 --scale 1.0 --bulk" in again.getvalue()
+
+
+# --- The front door's five years -----------------------------------------------------------
+
+FRONT_DOOR_CHECKS = (
+    "FD2-CONSENT",
+    "FD6-DECISION-OVERDUE",
+    "FD7-NO-HISTORY-SUMMARY",
+    "FD8-UNSAFE-CLOSURE",
+    "FD10-PARTNER-INTERVIEW",
+    "CP1-KEY-AGENCY-ABSENT",
+    "CP2-NOT-RECORDED",
+)
+
+
+def re_referral_rate() -> float:
+    """Referrals within 12 months of an earlier referral of the same child (DfE C1)."""
+    dates: dict[int, list[datetime.date]] = {}
+    for person, day in Referral.objects.values_list("person_id", "referral_date"):
+        dates.setdefault(person, []).append(day)
+    referrals = [(p, d) for p, days in dates.items() for d in days]
+    again = sum(1 for p, d in referrals if any(add_months(d, -12) <= e < d for e in dates[p]))
+    return again / len(referrals)
+
+
+@pytest.mark.django_db
+def test_front_door_history_gives_every_check_something_at_realistic_rates():
+    plan = generate_plan(seed=1, scale=0.02, today=TODAY)  # about 700 children
+    write_in_bulk(plan)
+
+    for check_id in FRONT_DOOR_CHECKS:
+        assert REGISTRY[check_id].flags(TODAY), check_id
+    assert 0.15 <= re_referral_rate() <= 0.30
+    referrals = Referral.objects.count()
+    children_on_contacts = ContactChild.objects.count()
+    assert 2.2 <= children_on_contacts / referrals <= 3.5  # contacts several times referrals
+    assert 2.5 <= referrals / StrategyDiscussion.objects.count() <= 5
+    # Every child on a contact older than a few days has been decided, bar the few planted.
+    old = ContactChild.objects.filter(
+        contact__received_at__lt=datetime.datetime(2026, 11, 1, tzinfo=datetime.UTC)
+    )
+    assert old.exclude(status="decided").count() == 0
+    # Open cases came in through a referral that is still open.
+    open_cases = set(
+        Allocation.objects.filter(end_date__isnull=True).values_list("person_id", flat=True)
+    )
+    referred = set(
+        Referral.objects.filter(closure_date__isnull=True).values_list("person_id", flat=True)
+    )
+    assert len(open_cases & referred) >= 0.9 * len(open_cases)

@@ -1,5 +1,7 @@
 """Generate a synthetic local authority: staff, families, open cases, warnings, restricted
-records and planted duplicates, the same every time for the same seed, scale and --today."""
+records, planted duplicates and five years of front-door history (contacts, screening,
+decisions, referrals, strategy discussions, section 47 enquiries), the same every time for the
+same seed, scale and --today."""
 
 import datetime
 import time
@@ -103,7 +105,8 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"Generated {written.people:,} people ({written.children:,} children, "
                 f"{written.open_cases:,} open cases, {written.planted_duplicates:,} planted "
-                f"duplicates) in {elapsed:.1f}s: {rate:,.0f} people per second "
+                f"duplicates; {written.contacts:,} contacts and {written.referrals:,} referrals "
+                f"over five years) in {elapsed:.1f}s: {rate:,.0f} people per second "
                 f"({'bulk' if bulk else 'services'}; first person ID {written.first_person_id})"
             )
         )
