@@ -56,6 +56,7 @@ from lantern.front_door.services import (
     strategy_record,
 )
 from lantern.front_door.services.decisions import RISK_CATEGORIES
+from lantern.front_door.services.screening import partner_check_summary
 from lantern.front_door.services.strategy import absent_key_agencies
 from lantern.synthetic.front_door_plan import events
 from lantern.timescales.calendar import get_calendar
@@ -420,6 +421,13 @@ def write_in_bulk(plan, *, pks, person_ids, users, by, rows_for, history, progre
             Screening.objects.bulk_create(s for _, _, s, _ in screenings)
             PartnerCheck.objects.bulk_create(checks)
             for check in checks:
+                rows.chronicle(
+                    person_pk=check.contact_child.person_id,
+                    kind="screening",
+                    summary=partner_check_summary(check),
+                    on=check.checked_on,
+                    source=check.contact_child,
+                )
                 rows.event(
                     action="screening.partner_check_added",
                     target=check,

@@ -151,6 +151,12 @@ def screening_record(
     return screening
 
 
+def partner_check_summary(check: PartnerCheck) -> str:
+    who = check.organisation or check.get_agency_display()
+    asked = " — asked to speak to the child" if check.asked_to_speak_to_child else ""
+    return f"Checked with {who} at screening{asked}"
+
+
 @transaction.atomic
 def partner_check_add(
     *,
@@ -192,6 +198,14 @@ def partner_check_add(
     )
     check.full_clean()
     check.save()
+    chronology_record(
+        person=item.person,
+        kind="screening",
+        summary=partner_check_summary(check),
+        occurred_on=checked_on,
+        by=by,
+        source=item,
+    )
     audit(
         by=by,
         action="screening.partner_check_added",
