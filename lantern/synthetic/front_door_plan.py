@@ -331,6 +331,11 @@ class _FrontDoor:
         self.start = _years_before(self.today, YEARS)
         self.yesterday = self.today - DAY
         self.limit = _at(self.today, 0)  # everything happened before midnight last night
+        # The last working day before today: its afternoon's contacts are still in the queue,
+        # due today, as a front door's would be in the morning.
+        self.last_working_day = self.yesterday
+        while not self.calendar.is_working_day(self.last_working_day):
+            self.last_working_day -= DAY
         self.contacts: list[ContactPlan] = []
         self.children: list[ContactChildPlan] = []
         self.referrals: list[ReferralPlan] = []
@@ -403,6 +408,9 @@ class _FrontDoor:
             ):
                 day = self.today - ago * DAY
                 self.push(day, _Arrival(rng.choice(households), kind="planted", force=force))
+            # A few more on the last working day, so the queue has contacts still in time.
+            for _ in range(4):
+                self.push(self.last_working_day, _Arrival(rng.choice(households)))
         while self.heap:
             day, _, arrival = heapq.heappop(self.heap)
             self.arrive(day, arrival)
@@ -784,10 +792,21 @@ class _FrontDoor:
             if decided > due:
                 decided = max(screened + 5 * MINUTE, due - rng.randint(5, 30) * MINUTE)
         # Some contacts from the last week are still waiting for a decision.
-        stuck = force == "fd6" or (
-            (self.today - day).days <= 8
-            and due < self.limit - 2 * 60 * MINUTE
-            and rng.random() < 0.25
+        fresh = (
+            arrival.kind == "random"
+            and not force
+            and day == self.last_working_day
+            and received.hour >= 12
+            and rng.random() < 0.75
+        )
+        stuck = (
+            force == "fd6"
+            or fresh
+            or (
+                (self.today - day).days <= 8
+                and due < self.limit - 2 * 60 * MINUTE
+                and rng.random() < 0.25
+            )
         )
         if stuck:
             decided = self.limit
