@@ -74,7 +74,7 @@ def _children_outcomes(contact: Contact) -> list[dict]:
         decision = getattr(item, "decision", None)
         out.append(
             {
-                "name": item.person.full_name,
+                "name": item.name_for_referrer,
                 "status": item.status,
                 "status_label": item.get_status_display(),
                 "decision_due_at": item.decision_due_at,
@@ -159,7 +159,7 @@ class Contacts(MethodPermissions, APIView):
             "received_at": contact.received_at,
             "children": [
                 {
-                    "name": item.person.full_name,
+                    "name": item.name_for_referrer,
                     "status": item.status,
                     "decision_due_at": item.decision_due_at,
                 }

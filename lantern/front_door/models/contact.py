@@ -115,6 +115,9 @@ class ContactChild(Recorded):
     # How a child named by a partner was matched to a record, for the worker to confirm:
     # "Matched to an existing record (strong: …)" or "New record: no likely match".
     match_note = models.CharField(max_length=300, blank=True)
+    # The child's name as a partner typed it: what the partner is shown back, so that the name on
+    # a matched record (or that there is one) is never revealed to them.
+    described_as = models.CharField(max_length=200, blank=True)
 
     history = HistoricalRecords()
 
@@ -140,6 +143,10 @@ class ContactChild(Recorded):
     @property
     def is_open(self) -> bool:
         return self.status != self.Status.DECIDED
+
+    @property
+    def name_for_referrer(self) -> str:
+        return self.described_as or self.person.full_name
 
 
 class InformationRequest(Recorded):

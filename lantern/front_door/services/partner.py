@@ -118,6 +118,11 @@ def partner_referral_submit(
         **contact_fields,
     )
     for item in contact.children.all():
-        item.match_note = notes[people.index(item.person)]
-        item.save(update_fields=["match_note"])
+        n = people.index(item.person)
+        item.match_note = notes[n]
+        typed = cleaned[n]
+        item.described_as = " ".join(
+            p for p in (typed.get("first_name", ""), typed["last_name"]) if p
+        )[:200]
+        item.save(update_fields=["match_note", "described_as"])
     return contact

@@ -198,7 +198,7 @@ def referred_view(request):
         {
             "contact": contact,
             "children": [
-                {"name": item.person.full_name, "outcome": partner_outcome(item, now=now)}
+                {"name": item.name_for_referrer, "outcome": partner_outcome(item, now=now)}
                 for item in contact.children.all()
             ],
         }
@@ -215,7 +215,7 @@ def referred_detail_view(request, contact_pk):
         del request.session[SENT_KEY]
     now = timezone.now()
     children = [
-        {"name": item.person.full_name, "outcome": partner_outcome(item, now=now)}
+        {"name": item.name_for_referrer, "outcome": partner_outcome(item, now=now)}
         for item in contact.children.all()
     ]
     return render(

@@ -223,3 +223,19 @@ def test_a_police_referrer_at_the_discussion_counts_as_the_referrer(front_door, 
         ],
     )
     assert "CP1-KEY-AGENCY-ABSENT" not in check_ids(child)
+
+
+def test_a_partner_is_shown_the_name_they_typed_not_the_record(user_for, person_maker):
+    from tests.factories.front_door import submit_referral
+
+    known = person_maker(
+        first_name="Eleanor",
+        last_name="Partnerchild",
+        date_of_birth=datetime.date(2016, 3, 4),
+        address={"line1": "4 Freeman Street", "town": "Grimsby", "postcode": "DN32 7AB"},
+    )
+    partner = user_for(Role.PARTNER, organisation="Weelsby Academy")
+    contact = submit_referral(partner)  # describes "Ellie Partnerchild", same birth and address
+    item = contact.children.get()
+    assert item.person == known and item.match_note.startswith("Matched to")
+    assert item.name_for_referrer == "Ellie Partnerchild"
