@@ -265,8 +265,15 @@ def _insert(model, objs: list) -> None:
         cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)
 
 
+def _recorded(by):
+    """Who a chronology entry or audit event records, as chronology_record() and audit() do:
+    `by` when it is a user, nobody for the system."""
+    return by if getattr(by, "is_authenticated", False) else None
+
+
 class _Rows:
-    """Rows of one batch, written together: main rows first, then what points at them."""
+    """Rows of one batch, written together: main rows first, then what points at them. Each
+    chronology entry and audit event is by the batch's user unless the row says who (`by=`)."""
 
     def __init__(self, now: datetime.datetime, by: User):
         self.now = now
@@ -280,7 +287,9 @@ class _Rows:
             self._ct[model] = ContentType.objects.get_for_model(model)
         return self._ct[model]
 
-    def chronicle(self, *, person_pk: int, kind: str, summary: str, on, source, at=None) -> None:
+    def chronicle(
+        self, *, person_pk: int, kind: str, summary: str, on, source, at=None, by=None
+    ) -> None:
         self.chronology.append(
             ChronologyEntry(
                 person_id=person_pk,
@@ -290,14 +299,14 @@ class _Rows:
                 occurred_at=at,
                 source_type=self.ct(type(source)),
                 source_id=str(source.pk),
-                recorded_by=self.by,
+                recorded_by=_recorded(self.by if by is None else by),
             )
         )
 
-    def event(self, *, action: str, target, person_pk: int, reason: str = "", detail=None):
+    def event(self, *, action: str, target, person_pk: int, reason: str = "", detail=None, by=None):
         self.audit.append(
             AuditEvent(
-                actor=self.by,
+                actor=_recorded(self.by if by is None else by),
                 action=action,
                 target_type=self.ct(type(target)),
                 target_id=str(target.pk),
