@@ -20,6 +20,13 @@ How it is made:
    calls the services in — and `_settle()` works out, in that order, what the services would
    find when each step happened: whether the child was referred in the last 12 months, what
    history the worker was shown, and which FD8 concerns the manager had to override.
+3. `_attribute()` says who did each step, from the generated staff (usernames on the plan, so
+   both writers record the same people): a front-door worker records a contact (a partner who
+   submits one records it themselves); one front-door worker summarises the history, checks
+   with partners and screens; the front door's manager decides, now and then a head of
+   service, and so schedules any strategy discussion; a social worker of an assessment or
+   child protection team records the discussion and the section 47 enquiry; a manager of an
+   assessment team closes the referral. Each has the permission its service asks for.
 
 Benchmarks (shared/domain.md §5): about 650 referrals a year per 10,000 children (England
 about 550; NE Lincolnshire higher), contacts about three times referrals, re-referrals within
@@ -29,7 +36,7 @@ a section 47 enquiry, and a third to a half of enquiries leading to a conference
 
 import datetime
 import heapq
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from random import Random
 
 from lantern.front_door.codes import (
@@ -112,6 +119,8 @@ class ContactPlan:
     immediate_risk: bool
     submitted_by: str | None  # username of the partner who submitted it themselves
     children: list[int] = field(default_factory=list)  # Plan.contact_children, in order named
+    # Who recorded it (username): the partner who submitted it, or a front-door worker.
+    recorded_by: str = ""
 
 
 @dataclass(slots=True, frozen=True)
@@ -152,6 +161,10 @@ class ContactChildPlan:
     open_referral: bool = False
     override_reason: str = ""
     referral: int | None = None  # Plan.referrals
+    # Who (usernames): the front-door worker who summarised the history, made the checks and
+    # screened; the manager who decided (and so opened the referral).
+    screened_by: str = ""
+    decided_by: str = ""
 
 
 @dataclass(slots=True)
@@ -166,6 +179,7 @@ class ReferralPlan:
     nfa: bool = False
     closed_at: datetime.datetime | None = None
     strategy: int | None = None  # Plan.strategies
+    closed_by: str = ""  # username: a manager of an assessment team
 
 
 @dataclass(slots=True, frozen=True)
@@ -210,6 +224,8 @@ class StrategyPlan:
     actions: list[ActionPlan] = field(default_factory=list)
     enquiry_plan: str = ""
     section47: int | None = None  # Plan.section47s
+    scheduled_by: str = ""  # username: the manager whose decision scheduled it
+    recorded_by: str = ""  # username: the social worker who recorded it
 
 
 @dataclass(slots=True)
@@ -225,6 +241,9 @@ class Section47Plan:
     outcome: str = ""
     outcome_date: datetime.date | None = None
     outcome_reason: str = ""
+    # Usernames: the social workers who recorded the child seen and the outcome.
+    seen_recorded_by: str = ""
+    outcome_recorded_by: str = ""
 
 
 @dataclass
@@ -418,6 +437,7 @@ class _FrontDoor:
             self.contacts, self.children, self.referrals, self.strategies, self.section47s
         )
         _settle(plan, self)
+        _attribute(plan, self)
         return plan
 
     def open_cases(self) -> None:
@@ -1082,6 +1102,87 @@ class _FrontDoor:
                 )
             )
         return out
+
+
+# --- Who did each step ---------------------------------------------------------------------
+
+# The share of contacts a head of service decides, rather than the front door's manager.
+HEAD_OF_SERVICE_DECIDES = 0.12
+# The chance the worker who took a contact by phone, email or in person also screens it.
+SAME_WORKER_SCREENS = 0.4
+
+
+def _attribute(fd: FrontDoorPlan, g: "_FrontDoor") -> None:
+    """Who did each step, as usernames of the generated staff, each holding the permission the
+    step's service asks for (lantern/accounts/permissions.py). A random stream of its own, so
+    the history is the same whoever did it."""
+    rng = Random(f"front-door-staff-{g.gen.seed}")
+    users = [u for u in g.gen.users if u.active]
+    kind = g.team_kind
+
+    def staff(role: str, *kinds: str) -> list[str]:
+        out = [u.username for u in users if u.role == role and kind.get(u.team or "") in kinds]
+        if not out:
+            raise ValueError(f"The plan has no {role} in a team of kind {' or '.join(kinds)}")
+        return out
+
+    workers = staff("front_door", "front_door")
+    managers = staff("team_manager", "front_door")
+    heads = [u.username for u in users if u.role == "head_of_service"]
+    enquirers = staff("social_worker", "assessment", "cp")
+    closers = staff("team_manager", "assessment")
+    name = {u.username: f"{u.first_name} {u.last_name}" for u in users}
+    # The worker an open case was first allocated to, and when: the one who led its enquiry.
+    first: dict[int, tuple[datetime.date, str | None]] = {}
+    for a in g.gen.allocations:
+        first.setdefault(a.person, (a.start_date, a.worker))
+
+    for c in fd.contacts:
+        c.recorded_by = c.submitted_by or rng.choice(workers)
+        # One worker screens every child on a contact, and one manager decides for them all.
+        if c.recorded_by in workers and rng.random() < SAME_WORKER_SCREENS:
+            screener = c.recorded_by
+        else:
+            screener = rng.choice(workers)
+        if heads and rng.random() < HEAD_OF_SERVICE_DECIDES:
+            decider = rng.choice(heads)
+        else:
+            decider = rng.choice(managers)
+        for k in c.children:
+            cc = fd.contact_children[k]
+            if cc.summary_at is not None:
+                cc.screened_by = screener
+            if cc.decided_at is not None:
+                cc.decided_by = decider
+
+    leads: dict[int, str] = {}  # by contact: siblings' enquiries have one social worker
+    for s in fd.strategies:
+        referral = fd.referrals[s.referral]
+        cc = fd.contact_children[referral.contact_child]
+        s.scheduled_by = cc.decided_by
+        start, worker = first.get(s.person, (None, None))
+        if worker in enquirers and abs((start - referral.referral_date).days) <= 7:
+            lead = worker
+        else:
+            lead = leads.get(cc.contact) or rng.choice(enquirers)
+        leads.setdefault(cc.contact, lead)
+        if s.recorded_at is None:
+            continue
+        s.recorded_by = lead
+        if s.attendees and s.attendees[0].agency == "social_care":  # the manager chaired it
+            chair = "MASH team manager" if s.scheduled_by in managers else "Head of service"
+            s.attendees[0] = replace(s.attendees[0], name=name[s.scheduled_by], role=chair)
+        if s.section47 is not None:
+            e = fd.section47s[s.section47]
+            if e.seen_at is not None:
+                e.seen_recorded_by = lead
+                e.child_seen_by = f"{name[lead]} (social worker)"
+            if e.outcome_at is not None:
+                e.outcome_recorded_by = lead
+
+    for r in fd.referrals:
+        if r.closed_at is not None:
+            r.closed_by = rng.choice(closers)
 
 
 # --- What the services would find ----------------------------------------------------------

@@ -55,6 +55,7 @@ from lantern.front_door.services import (
     section47_outcome_record,
     strategy_record,
 )
+from lantern.front_door.services.common import by_user
 from lantern.front_door.services.decisions import RISK_CATEGORIES
 from lantern.front_door.services.screening import partner_check_summary
 from lantern.front_door.services.strategy import absent_key_agencies
@@ -83,6 +84,12 @@ def _referrer(contact) -> dict[str, str]:
     return dict(contact.referrer)
 
 
+def _who(created, updated=None) -> dict:
+    """created_by and updated_by as the services set them: whoever first saved the row, and
+    whoever saved it last."""
+    return {"created_by": by_user(created), "updated_by": by_user(updated or created)}
+
+
 def _concerns(cc, contact, threshold_names: dict[int, str]) -> list[str]:
     """The FD8 concerns decision_record finds (lantern.front_door.services.decisions), from
     the facts the plan worked out for the moment of the decision."""
@@ -109,9 +116,10 @@ def _concerns(cc, contact, threshold_names: dict[int, str]) -> list[str]:
 # --- Through the services ------------------------------------------------------------------
 
 
-def write_with_services(plan, *, people, users, by, progress: Progress, batch: int = 500):
-    """Every step through the front door's services, in the order it happened. `people` are
-    the plan's Person rows by ref, `users` the User rows by username."""
+def write_with_services(plan, *, people, users, progress: Progress, batch: int = 500):
+    """Every step through the front door's services, in the order it happened, each `by=` the
+    user the plan says did it. `people` are the plan's Person rows by ref, `users` the User
+    rows by username."""
     thresholds = {t.level: t for t in Threshold.objects.all()}
     steps = events(plan)
     items: dict[int, ContactChild] = {}
@@ -127,7 +135,7 @@ def write_with_services(plan, *, people, users, by, progress: Progress, batch: i
                     c = plan.contacts[i]
                     received = _aware(c.received_at)
                     contact = contact_create(
-                        by=by,
+                        by=users[c.recorded_by],
                         received_at=received,
                         channel=c.channel,
                         source=c.source,
@@ -149,7 +157,7 @@ def write_with_services(plan, *, people, users, by, progress: Progress, batch: i
                 elif kind == "summary":
                     cc = plan.contact_children[i]
                     history_summary_record(
-                        by=by,
+                        by=users[cc.screened_by],
                         contact_child=items[i],
                         summary=cc.history_summary,
                         shown=shown_rows(cc.history_shown, ids),
@@ -157,9 +165,10 @@ def write_with_services(plan, *, people, users, by, progress: Progress, batch: i
                         now=_aware(cc.summary_at),
                     )
                 elif kind == "partner_check":
-                    check = plan.contact_children[i].partner_checks[j]
+                    cc = plan.contact_children[i]
+                    check = cc.partner_checks[j]
                     partner_check_add(
-                        by=by,
+                        by=users[cc.screened_by],
                         contact_child=items[i],
                         agency=check.agency,
                         checked_on=check.at.date(),
@@ -171,7 +180,7 @@ def write_with_services(plan, *, people, users, by, progress: Progress, batch: i
                 elif kind == "screening":
                     cc = plan.contact_children[i]
                     screening_record(
-                        by=by,
+                        by=users[cc.screened_by],
                         contact_child=items[i],
                         threshold=thresholds[cc.threshold],
                         threshold_rationale=cc.threshold_rationale,
@@ -187,7 +196,7 @@ def write_with_services(plan, *, people, users, by, progress: Progress, batch: i
                         if s is not None:
                             strategy_at = _aware(plan.strategies[s].held_at)
                     decision = decision_record(
-                        by=by,
+                        by=users[cc.decided_by],
                         contact_child=items[i],
                         outcome=cc.outcome,
                         rationale=cc.rationale,
@@ -209,7 +218,7 @@ def write_with_services(plan, *, people, users, by, progress: Progress, batch: i
                 elif kind == "strategy":
                     s = plan.strategies[i]
                     discussion = strategy_record(
-                        by=by,
+                        by=users[s.recorded_by],
                         discussion=strategies[i],
                         attendees=[a.as_dict() for a in s.attendees],
                         decision=s.decision,
@@ -227,7 +236,7 @@ def write_with_services(plan, *, people, users, by, progress: Progress, batch: i
                 elif kind == "seen":
                     e = plan.section47s[i]
                     section47_child_seen(
-                        by=by,
+                        by=users[e.seen_recorded_by],
                         enquiry=enquiries[i],
                         seen_on=e.child_seen_on,
                         seen_by=e.child_seen_by,
@@ -237,7 +246,7 @@ def write_with_services(plan, *, people, users, by, progress: Progress, batch: i
                 elif kind == "outcome":
                     e = plan.section47s[i]
                     section47_outcome_record(
-                        by=by,
+                        by=users[e.outcome_recorded_by],
                         enquiry=enquiries[i],
                         outcome=e.outcome,
                         outcome_date=e.outcome_date,
@@ -247,7 +256,7 @@ def write_with_services(plan, *, people, users, by, progress: Progress, batch: i
                 elif kind == "closure":
                     r = plan.referrals[i]
                     referral_close(
-                        by=by,
+                        by=users[r.closed_by],
                         referral=referrals[i],
                         closure_date=r.closure_date,
                         reason=r.closure_reason,
@@ -260,12 +269,16 @@ def write_with_services(plan, *, people, users, by, progress: Progress, batch: i
 # --- In bulk -------------------------------------------------------------------------------
 
 
-def write_in_bulk(plan, *, pks, person_ids, users, by, rows_for, history, progress, batch=2000):
+def write_in_bulk(plan, *, pks, person_ids, users, rows_for, history, progress, batch=2000):
     """The same rows as write_with_services, with bulk_create, a batch of contacts (and all
     that followed from them) per transaction. `pks` and `person_ids` are the plan's people's
-    primary keys and person ids by ref; `rows_for()` gives a writers._Rows for the batch and
-    `history(model, created, changed)` writes row history as writers._history does."""
-    who = {"created_by": by, "updated_by": by}
+    primary keys and person ids by ref, `users` the User rows by username; `rows_for()` gives a
+    writers._Rows for the batch and `history(model, created, changed)` writes row history as
+    writers._history does.
+
+    Each row, chronology entry and audit event is by the user the plan says did that step, as
+    the service would record them: created_by whoever first saved the row, updated_by whoever
+    saved it last (and, in row history, at each save)."""
     calendar, settings = get_calendar(), load_rule_settings()
     thresholds = {t.level: t for t in Threshold.objects.all()}
     names = {level: t.name for level, t in thresholds.items()}
@@ -289,7 +302,7 @@ def write_in_bulk(plan, *, pks, person_ids, users, by, rows_for, history, progre
                     consent_detail=c.consent_detail.strip(),
                     immediate_risk=c.immediate_risk,
                     submitted_by=users[c.submitted_by] if c.submitted_by else None,
-                    **who,
+                    **_who(users[c.recorded_by]),
                     **{f"referrer_{k}": (v or "").strip() for k, v in c.referrer.items()},
                 )
                 contact._categories = list(c.categories)
@@ -322,6 +335,7 @@ def write_in_bulk(plan, *, pks, person_ids, users, by, rows_for, history, progre
                 cc = plan.contact_children[k]
                 contact = contact_of[k]
                 decided = _aware(cc.decided_at)
+                last = cc.decided_by or (cc.screened_by if cc.screened_at else "")
                 items.append(
                     ContactChild(
                         contact=contact,
@@ -338,7 +352,10 @@ def write_in_bulk(plan, *, pks, person_ids, users, by, rows_for, history, progre
                             settings=settings,
                         ),
                         decided_at=decided,
-                        **who,
+                        **_who(
+                            users[plan.contacts[cc.contact].recorded_by],
+                            users[last] if last else None,
+                        ),
                     )
                 )
             ContactChild.objects.bulk_create(items)
@@ -348,10 +365,12 @@ def write_in_bulk(plan, *, pks, person_ids, users, by, rows_for, history, progre
                 cc = plan.contact_children[k]
                 first = copy.copy(item)
                 first.status, first.decided_at = "awaiting", None
+                first.updated_by_id = item.created_by_id
                 as_created.append(first)
                 if cc.screened_at is not None:
                     middle = copy.copy(item)
                     middle.status, middle.decided_at = "screened", None
+                    middle.updated_by_id = users[cc.screened_by].pk
                     screened.append(middle)
                 if cc.decided_at is not None:
                     decided_rows.append(item)
@@ -363,6 +382,7 @@ def write_in_bulk(plan, *, pks, person_ids, users, by, rows_for, history, progre
                     or "no category"
                 )
                 children = [item_of[k] for k in c.children]
+                recorder = users[c.recorded_by]
                 for item in children:
                     rows.chronicle(
                         person_pk=item.person_id,
@@ -371,8 +391,10 @@ def write_in_bulk(plan, *, pks, person_ids, users, by, rows_for, history, progre
                         on=timezone.localdate(contact.received_at),
                         at=contact.received_at,
                         source=contact,
+                        by=recorder,
                     )
                 rows.event(
+                    by=recorder,
                     action="contact.created",
                     target=contact,
                     person_pk=children[0].person_id if len(children) == 1 else None,
@@ -391,12 +413,13 @@ def write_in_bulk(plan, *, pks, person_ids, users, by, rows_for, history, progre
                 if cc.summary_at is None:
                     continue
                 shown = shown_rows(cc.history_shown, person_ids)
+                worker = users[cc.screened_by]
                 screening = Screening(
                     contact_child=item,
                     history_summary=cc.history_summary.strip(),
                     history_shown=shown,
                     re_referral=cc.re_referral,
-                    **who,
+                    **_who(worker),
                 )
                 if cc.screened_at is not None:
                     screening.threshold = thresholds[cc.threshold]
@@ -404,7 +427,7 @@ def write_in_bulk(plan, *, pks, person_ids, users, by, rows_for, history, progre
                     screening.recommendation = cc.recommendation
                     screening.recommendation_rationale = cc.recommendation_rationale.strip()
                     screening.screened_at = _aware(cc.screened_at)
-                    screening.screened_by = by
+                    screening.screened_by = by_user(worker)
                 screenings.append((k, item, screening, len(shown)))
                 for check in cc.partner_checks:
                     checks.append(
@@ -415,7 +438,7 @@ def write_in_bulk(plan, *, pks, person_ids, users, by, rows_for, history, progre
                             checked_on=check.at.date(),
                             learned=check.learned.strip(),
                             asked_to_speak_to_child=check.asked_to_speak_to_child,
-                            **who,
+                            **_who(worker),
                         )
                     )
             Screening.objects.bulk_create(s for _, _, s, _ in screenings)
@@ -427,8 +450,10 @@ def write_in_bulk(plan, *, pks, person_ids, users, by, rows_for, history, progre
                     summary=partner_check_summary(check),
                     on=check.checked_on,
                     source=check.contact_child,
+                    by=check.created_by,
                 )
                 rows.event(
+                    by=check.created_by,
                     action="screening.partner_check_added",
                     target=check,
                     person_pk=check.contact_child.person_id,
@@ -440,6 +465,7 @@ def write_in_bulk(plan, *, pks, person_ids, users, by, rows_for, history, progre
             for k, item, screening, n_shown in screenings:
                 cc = plan.contact_children[k]
                 summary_at = _aware(cc.summary_at)
+                worker = users[cc.screened_by]
                 rows.chronicle(
                     person_pk=item.person_id,
                     kind="screening",
@@ -447,8 +473,10 @@ def write_in_bulk(plan, *, pks, person_ids, users, by, rows_for, history, progre
                     + (" (re-referral within 12 months)" if cc.re_referral else ""),
                     on=timezone.localdate(summary_at),
                     source=item,
+                    by=worker,
                 )
                 rows.event(
+                    by=worker,
                     action="screening.history_summarised",
                     target=screening,
                     person_pk=item.person_id,
@@ -464,8 +492,10 @@ def write_in_bulk(plan, *, pks, person_ids, users, by, rows_for, history, progre
                     on=timezone.localdate(screening.screened_at),
                     at=screening.screened_at,
                     source=item,
+                    by=worker,
                 )
                 rows.event(
+                    by=worker,
                     action="screening.recorded",
                     target=screening,
                     person_pk=item.person_id,
@@ -488,7 +518,7 @@ def write_in_bulk(plan, *, pks, person_ids, users, by, rows_for, history, progre
                     closure_date=r.closure_date,
                     closure_reason=r.closure_reason,
                     nfa=r.nfa,
-                    **who,
+                    **_who(users[cc.decided_by], users[r.closed_by] if r.closure_date else None),
                 )
             Referral.objects.bulk_create(referral_of.values())
             opened, closed = [], []
@@ -501,13 +531,20 @@ def write_in_bulk(plan, *, pks, person_ids, users, by, rows_for, history, progre
                     f"({PrimaryNeed(r.primary_need).label})",
                     on=r.referral_date,
                     source=referral,
+                    by=referral.created_by,
                 )
-                rows.event(action="referral.created", target=referral, person_pk=referral.person_id)
+                rows.event(
+                    by=referral.created_by,
+                    action="referral.created",
+                    target=referral,
+                    person_pk=referral.person_id,
+                )
                 if r.closure_date is None:
                     opened.append(referral)
                     continue
                 before = copy.copy(referral)
                 before.closure_date, before.closure_reason, before.nfa = None, "", False
+                before.updated_by_id = referral.created_by_id
                 opened.append(before)
                 referral._change_reason = ReasonForClosure(r.closure_reason).label
                 closed.append(referral)
@@ -517,8 +554,10 @@ def write_in_bulk(plan, *, pks, person_ids, users, by, rows_for, history, progre
                     summary=f"Referral closed: {ReasonForClosure(r.closure_reason).label}",
                     on=r.closure_date,
                     source=referral,
+                    by=referral.updated_by,
                 )
                 rows.event(
+                    by=referral.updated_by,
                     action="referral.closed",
                     target=referral,
                     person_pk=referral.person_id,
@@ -533,6 +572,7 @@ def write_in_bulk(plan, *, pks, person_ids, users, by, rows_for, history, progre
                 contact = contact_of[k]
                 concerns = _concerns(cc, plan.contacts[cc.contact], names)
                 referral = referral_of.get(cc.referral) if cc.referral is not None else None
+                manager = users[cc.decided_by]
                 decision = Decision(
                     contact_child=item,
                     outcome=cc.outcome,
@@ -543,10 +583,10 @@ def write_in_bulk(plan, *, pks, person_ids, users, by, rows_for, history, progre
                     agrees_with_recommendation=cc.outcome == cc.recommendation,
                     concerns=concerns,
                     override_reason=cc.override_reason.strip() if concerns else "",
-                    decided_by=by,
+                    decided_by=manager,
                     decided_at=item.decided_at,
                     referral=referral,
-                    **who,
+                    **_who(manager),
                 )
                 decisions.append((cc, item, decision))
                 s = plan.referrals[cc.referral].strategy if referral is not None else None
@@ -561,7 +601,10 @@ def write_in_bulk(plan, *, pks, person_ids, users, by, rows_for, history, progre
                                 kind=StrategyDiscussion.Kind.DISCUSSION,
                                 held_at=_aware(plan_s.held_at),
                                 reason=plan_s.reason.strip(),
-                                **who,
+                                **_who(
+                                    users[plan_s.scheduled_by],
+                                    users[plan_s.recorded_by] if plan_s.recorded_at else None,
+                                ),
                             ),
                         )
                     )
@@ -580,8 +623,10 @@ def write_in_bulk(plan, *, pks, person_ids, users, by, rows_for, history, progre
                     on=timezone.localdate(decision.decided_at),
                     at=decision.decided_at,
                     source=item,
+                    by=decision.decided_by,
                 )
                 rows.event(
+                    by=decision.decided_by,
                     action="contact.decided",
                     target=decision,
                     person_pk=item.person_id,
@@ -609,7 +654,10 @@ def write_in_bulk(plan, *, pks, person_ids, users, by, rows_for, history, progre
             attendees, actions, enquiries = [], [], []
             for s, discussion in discussions:
                 rows.event(
-                    action="strategy.scheduled", target=discussion, person_pk=discussion.person_id
+                    by=discussion.created_by,
+                    action="strategy.scheduled",
+                    target=discussion,
+                    person_pk=discussion.person_id,
                 )
                 plan_s = plan.strategies[s]
                 if plan_s.recorded_at is None:
@@ -647,8 +695,10 @@ def write_in_bulk(plan, *, pks, person_ids, users, by, rows_for, history, progre
                     on=held_on,
                     at=discussion.held_at,
                     source=discussion,
+                    by=discussion.updated_by,
                 )
                 rows.event(
+                    by=discussion.updated_by,
                     action="strategy.recorded",
                     target=discussion,
                     person_pk=discussion.person_id,
@@ -672,7 +722,12 @@ def write_in_bulk(plan, *, pks, person_ids, users, by, rows_for, history, progre
                             outcome=e.outcome,
                             outcome_date=e.outcome_date,
                             outcome_reason=e.outcome_reason.strip(),
-                            **who,
+                            **_who(
+                                discussion.updated_by,
+                                users[e.outcome_recorded_by or e.seen_recorded_by]
+                                if e.outcome_recorded_by or e.seen_recorded_by
+                                else None,
+                            ),
                         ),
                     )
                 )
@@ -689,8 +744,14 @@ def write_in_bulk(plan, *, pks, person_ids, users, by, rows_for, history, progre
                     summary=f"Section 47 enquiry started; ICPC due by {icpc_due:%-d %B %Y}",
                     on=enquiry.start_date,
                     source=enquiry,
+                    by=enquiry.created_by,
                 )
-                rows.event(action="section47.started", target=enquiry, person_pk=enquiry.person_id)
+                rows.event(
+                    by=enquiry.created_by,
+                    action="section47.started",
+                    target=enquiry,
+                    person_pk=enquiry.person_id,
+                )
                 if e.seen_at is not None:
                     rows.chronicle(
                         person_pk=enquiry.person_id,
@@ -699,9 +760,13 @@ def write_in_bulk(plan, *, pks, person_ids, users, by, rows_for, history, progre
                         f"{enquiry.child_seen_by} (section 47 enquiry)",
                         on=e.child_seen_on,
                         source=enquiry,
+                        by=users[e.seen_recorded_by],
                     )
                     rows.event(
-                        action="section47.child_seen", target=enquiry, person_pk=enquiry.person_id
+                        by=users[e.seen_recorded_by],
+                        action="section47.child_seen",
+                        target=enquiry,
+                        person_pk=enquiry.person_id,
                     )
                 if e.outcome:
                     summary = f"Section 47 outcome: {Section47Outcome(e.outcome).label}"
@@ -713,8 +778,10 @@ def write_in_bulk(plan, *, pks, person_ids, users, by, rows_for, history, progre
                         summary=summary,
                         on=e.outcome_date,
                         source=enquiry,
+                        by=users[e.outcome_recorded_by],
                     )
                     rows.event(
+                        by=users[e.outcome_recorded_by],
                         action="section47.outcome_recorded",
                         target=enquiry,
                         person_pk=enquiry.person_id,

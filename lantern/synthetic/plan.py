@@ -23,7 +23,8 @@ CHILDREN_AT_SCALE_1 = 35_000  # children aged 0-17 in North East Lincolnshire
 PERSON_ID_START = 100001  # the person_id counter's first value (lantern.people.services.person)
 DEMO_PASSWORD = "lantern-demo"
 DEMO_CASELOAD = 17  # children allocated to sw.demo
-# The user every generated record is recorded by: not a person, and cannot sign in.
+# The user the generated people and their cases are recorded by: not a person, and cannot sign
+# in. Front-door steps are by the named staff who would have done them.
 GENERATOR = "synthetic.generator"
 
 
@@ -371,6 +372,8 @@ class _Generator:
             )
 
         for name, kind, role, base in TEAMS:
+            # Every practice team has its manager (tm.demo is the demo team's): the front door's
+            # makes most of its decisions (lantern/synthetic/front_door_plan.py, _attribute).
             if kind not in ("reviewing", "quality", "partner") and name != DEMO_TEAM:
                 add("team_manager", name)
             workers = max(3 if role == "social_worker" else 2, round(base * factor))

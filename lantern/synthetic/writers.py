@@ -242,7 +242,7 @@ def write_with_services(plan: Plan, *, progress: Progress = _no_progress, batch:
         PlantedDuplicate.objects.bulk_create(_planted(plan, [p.pk for p in people]))
     progress("cases", len(plan.allocations), len(plan.allocations))
     front_door_writers.write_with_services(
-        plan, people=people, users=users, by=by, progress=progress, batch=batch
+        plan, people=people, users=users, progress=progress, batch=batch
     )
     return _written(plan, first)
 
@@ -606,7 +606,6 @@ def write_in_bulk(plan: Plan, *, progress: Progress = _no_progress, batch: int =
         pks=pks,
         person_ids=[person_id(p.ref, first) for p in plan.people],
         users=users,
-        by=by,
         rows_for=lambda: _Rows(now, by),
         history=lambda model, created, changed: _history(model, created, changed, now=now),
         progress=progress,

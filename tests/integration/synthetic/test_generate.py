@@ -388,3 +388,126 @@ def test_front_door_history_gives_every_check_something_at_realistic_rates():
         Referral.objects.filter(closure_date__isnull=True).values_list("person_id", flat=True)
     )
     assert len(open_cases & referred) >= 0.9 * len(open_cases)
+
+
+# --- Who did each front-door step ----------------------------------------------------------
+
+FRONT_DOOR_TEAM = "Front door (MASH)"
+FRONT_DOOR_KINDS = {
+    "contact",
+    "screening",
+    "front_door_decision",
+    "referral",
+    "strategy",
+    "section47",
+}
+FRONT_DOOR_ACTIONS = ("contact.", "screening.", "referral.", "strategy.", "section47.")
+
+
+def test_plan_gives_the_front_door_a_team_manager():
+    plan = generate_plan(seed=1, scale=TINY, today=TODAY)
+
+    managers = [u for u in plan.users if u.role == "team_manager" and u.team == FRONT_DOOR_TEAM]
+    assert managers and all(u.active for u in managers)
+
+
+@pytest.mark.django_db
+def test_front_door_steps_are_by_named_staff_who_may_do_them():
+    from lantern.accounts.permissions import has_perm
+    from lantern.synthetic.plan import GENERATOR
+
+    plan = generate_plan(seed=1, scale=0.01, today=TODAY)
+    write_in_bulk(plan)
+    generator = User.objects.get(username=GENERATOR)
+
+    def doers(rows, field):
+        return Counter(getattr(row, field) for row in rows)
+
+    # Contacts: a partner who submitted one recorded it; front-door workers the rest.
+    contacts = list(Contact.objects.select_related("created_by", "submitted_by"))
+    for c in contacts:
+        assert c.created_by == c.updated_by
+        if c.submitted_by is not None:
+            assert c.created_by == c.submitted_by and c.created_by.role == Role.PARTNER
+        else:
+            assert c.created_by.role == Role.FRONT_DOOR, c.channel
+            assert c.created_by.team.name == FRONT_DOOR_TEAM
+    assert any(c.submitted_by for c in contacts)
+    recorders = doers((c for c in contacts if c.submitted_by is None), "created_by")
+    assert len(recorders) >= 3 and "fd.demo" in {u.username for u in recorders}
+
+    # Screening: one front-door worker summarises, checks with partners and screens.
+    screenings = list(Screening.objects.select_related("created_by", "screened_by"))
+    for s in screenings:
+        assert s.created_by.role == Role.FRONT_DOOR and s.created_by == s.updated_by
+        assert has_perm(s.created_by, "contact.screen")
+        if s.screened_at is not None:
+            assert s.screened_by == s.created_by
+    by_item = {s.contact_child_id: s.created_by_id for s in screenings}
+    for check in PartnerCheck.objects.all():
+        assert check.created_by_id == by_item[check.contact_child_id]
+    assert "fd.demo" in {u.username for u in doers(screenings, "screened_by") if u}
+
+    # Decisions: the front door's manager mostly, now and then a head of service.
+    decisions = list(Decision.objects.select_related("decided_by__team"))
+    deciders = doers(decisions, "decided_by")
+    for user in deciders:
+        assert has_perm(user, "contact.decide")
+        assert user.role == Role.HEAD_OF_SERVICE or (
+            user.role == Role.TEAM_MANAGER and user.team.name == FRONT_DOOR_TEAM
+        )
+    mash = sum(n for u, n in deciders.items() if u.role == Role.TEAM_MANAGER)
+    heads = sum(n for u, n in deciders.items() if u.role == Role.HEAD_OF_SERVICE)
+    assert heads and 0.75 <= mash / len(decisions) < 1
+    for d in decisions:
+        assert d.created_by == d.decided_by
+        if d.referral_id is not None:
+            assert d.referral.created_by == d.decided_by
+
+    # Strategy discussions: scheduled by the deciding manager, who chaired them; recorded, with
+    # the section 47 enquiry, by a social worker of an assessment or child protection team.
+    for s in StrategyDiscussion.objects.select_related("referral", "updated_by__team"):
+        decision = Decision.objects.get(referral=s.referral)
+        assert s.created_by_id == decision.decided_by_id
+        if s.recorded_at is not None:
+            assert s.updated_by.role == Role.SOCIAL_WORKER
+            assert s.updated_by.team.kind in ("assessment", "cp")
+            chair = s.attendees.get(agency="social_care")
+            assert chair.name == decision.decided_by.get_full_name()
+    for e in Section47.objects.select_related("created_by", "updated_by"):
+        assert e.created_by == e.strategy.updated_by
+        assert e.updated_by.role == Role.SOCIAL_WORKER
+        if e.child_seen_on:
+            assert e.child_seen_by == f"{e.updated_by.get_full_name()} (social worker)"
+    for r in Referral.objects.filter(closure_date__isnull=False).select_related("updated_by"):
+        assert r.updated_by.role == Role.TEAM_MANAGER and r.updated_by.team.kind == "assessment"
+
+    # Nothing at the front door is the generator's: it records only the people and their cases.
+    for model, fields in (
+        (Contact, ("created_by", "updated_by")),
+        (ContactChild, ("created_by", "updated_by")),
+        (Screening, ("created_by", "updated_by", "screened_by")),
+        (PartnerCheck, ("created_by", "updated_by")),
+        (Decision, ("created_by", "updated_by", "decided_by")),
+        (Referral, ("created_by", "updated_by")),
+        (StrategyDiscussion, ("created_by", "updated_by")),
+        (Section47, ("created_by", "updated_by")),
+    ):
+        rows = model.objects.all()
+        if model is Screening:
+            rows = rows.filter(screened_at__isnull=False)  # a summary, not yet screened
+        for field in fields:
+            assert not rows.filter(**{field: generator}).exists(), (model, field)
+            assert not rows.filter(**{f"{field}__isnull": True}).exists(), (model, field)
+    front_door_chronology = ChronologyEntry.objects.filter(kind__in=FRONT_DOOR_KINDS)
+    assert front_door_chronology.exists()
+    assert not front_door_chronology.filter(recorded_by=generator).exists()
+    assert not front_door_chronology.filter(recorded_by__isnull=True).exists()
+    events = AuditEvent.objects.filter(action__startswith=FRONT_DOOR_ACTIONS[0])
+    for prefix in FRONT_DOOR_ACTIONS[1:]:
+        events |= AuditEvent.objects.filter(action__startswith=prefix)
+    assert events.exists() and not events.filter(actor=generator).exists()
+    assert not events.filter(actor__isnull=True).exists()
+    # … where it is expected: the people records it made.
+    assert not Person.objects.exclude(created_by=generator).exists()
+    assert AuditEvent.objects.filter(action="person.created", actor=generator).exists()
