@@ -55,6 +55,7 @@ def prepare(name: str, url: str, env: dict, scale: float, seed: int, reuse: bool
     env = {**env, "DATABASE_URL": url}
     if reuse and (done := last_generation(env)):
         print(f"[{name}] reusing the authority already built ({done[0]:,} people)", flush=True)
+        manage(["migrate", "--no-input", "-v0"], env)  # migrations added since it was built
         return {"env": env, "generate_seconds": done[1]}
     print(f"[{name}] migrating a fresh database…", flush=True)
     manage(["migrate", "--no-input", "-v0"], env)
