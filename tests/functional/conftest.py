@@ -4,6 +4,7 @@ Set LANTERN_REQUIRE_BROWSER (CI does) to make a missing Chromium a failure, not 
 LANTERN_CHROMIUM overrides the browser's path. Page helpers are in tests/functional/helpers.py.
 """
 
+import importlib
 import os
 from pathlib import Path
 
@@ -98,3 +99,15 @@ def make_user(transactional_db):
 @pytest.fixture
 def head_of_service(make_user):
     return make_user(Role.HEAD_OF_SERVICE)
+
+
+@pytest.fixture(autouse=True)
+def _data_migration_rows(transactional_db):
+    """Journeys run on a transactional database that is emptied afterwards, data migrations'
+    rows included: put back what the application expects (the default threshold levels) the
+    way the migration adds them."""
+    from django.apps import apps
+
+    importlib.import_module("lantern.front_door.migrations.0002_default_thresholds").add_levels(
+        apps, None
+    )

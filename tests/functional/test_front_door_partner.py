@@ -1,30 +1,17 @@
 """Journey: a partner referrer sends a multi-agency referral about a child, the front door
 screens and decides it, and the partner later sees the outcome (never the child's record)."""
 
-import importlib
-
 from playwright.sync_api import expect
 
 from lantern.accounts.roles import Role
-from lantern.front_door.models import Contact, Threshold
+from lantern.front_door.models import Contact
 from tests.factories.front_door import decide, screen
 from tests.functional.helpers import assert_accessible, login, logout, submit
 
 ASSESSMENT = "Referral to children's social care for assessment"
 
 
-def default_thresholds():
-    """The levels of need the data migration adds (the live server's database is emptied
-    between journeys, so they are put back as the migration puts them)."""
-    migration = importlib.import_module("lantern.front_door.migrations.0002_default_thresholds")
-    for level, name, descriptor, response in migration.LEVELS:
-        Threshold.objects.get_or_create(
-            level=level, defaults={"name": name, "descriptor": descriptor, "response": response}
-        )
-
-
 def test_partner_refers_a_child_and_later_sees_the_outcome(page, make_user):
-    default_thresholds()
     partner = make_user(Role.PARTNER, organisation="Weelsby Academy", first_name="Sam")
     worker = make_user(Role.FRONT_DOOR)
     manager = make_user(Role.TEAM_MANAGER)

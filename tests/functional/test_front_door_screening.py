@@ -3,13 +3,11 @@ sister is on a child protection plan: the history is in front of them without as
 summarise it and recommend a strategy discussion, and a manager decides one."""
 
 import datetime
-import importlib
 
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from lantern.accounts.roles import Role
-from lantern.front_door.models import Threshold
 from lantern.people.services import relationship_add
 from lantern.plans.services import plan_start
 from tests.factories import make_person
@@ -20,16 +18,6 @@ CHILD_HISTORY = (
     "Earlier contacts, referrals, strategy discussions, section 47 enquiries and exploitation "
     "screenings, newest first"
 )
-
-
-def default_thresholds():
-    """The levels of need the data migration adds (the live server's database is emptied
-    between journeys, so they are put back as the migration puts them)."""
-    migration = importlib.import_module("lantern.front_door.migrations.0002_default_thresholds")
-    for level, name, descriptor, response in migration.LEVELS:
-        Threshold.objects.get_or_create(
-            level=level, defaults={"name": name, "descriptor": descriptor, "response": response}
-        )
 
 
 def short(day: datetime.date) -> str:
@@ -54,7 +42,6 @@ def open_from_the_queue(page, child):
 def test_worker_sees_the_history_summarises_it_and_a_manager_decides_a_strategy_discussion(
     page, make_user
 ):
-    default_thresholds()
     worker = make_user(Role.FRONT_DOOR)
     manager = make_user(Role.TEAM_MANAGER)
     now = timezone.now()

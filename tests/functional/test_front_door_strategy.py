@@ -2,30 +2,18 @@
 that a key agency was absent and the child's record shows the practice check (CP1)."""
 
 import datetime
-import importlib
 
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from lantern.accounts.roles import Role
-from lantern.front_door.models import StrategyDiscussion, Threshold
+from lantern.front_door.models import StrategyDiscussion
 from tests.factories import make_person
 from tests.factories.front_door import decide, make_contact, screen
 from tests.functional.helpers import assert_accessible, login, submit
 
 
-def default_thresholds():
-    """The levels of need the data migration adds (the live server's database is emptied
-    between journeys, so they are put back as the migration puts them)."""
-    migration = importlib.import_module("lantern.front_door.migrations.0002_default_thresholds")
-    for level, name, descriptor, response in migration.LEVELS:
-        Threshold.objects.get_or_create(
-            level=level, defaults={"name": name, "descriptor": descriptor, "response": response}
-        )
-
-
 def test_strategy_discussion_recorded_without_police_warns_and_the_check_fires(page, make_user):
-    default_thresholds()
     worker = make_user(Role.FRONT_DOOR)
     manager = make_user(Role.TEAM_MANAGER)
     child = make_person(
