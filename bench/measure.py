@@ -171,17 +171,14 @@ def build_record_child():
     return user, child
 
 
-def measure_record_page(n: int) -> dict:
+def time_page(user, url: str, n: int) -> dict:
+    """p50/p95 of n loads of a page as `user` (after 5 to warm up), and its SQL query count."""
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from lantern.people.models import ChronologyEntry
-
-    user, child = build_record_child()
     client = Client()
     client.force_login(user)
-    url = f"/people/{child.pk}/"
     for _ in range(5):
         assert client.get(url).status_code == 200
     times = []
@@ -193,10 +190,20 @@ def measure_record_page(n: int) -> dict:
     with CaptureQueriesContext(connection) as ctx:
         client.get(url)
     return {
-        "record_n": n,
-        "record_p50_ms": percentile(times, 50),
-        "record_p95_ms": percentile(times, 95),
-        "record_queries": len(ctx.captured_queries),
+        "n": n,
+        "p50_ms": percentile(times, 50),
+        "p95_ms": percentile(times, 95),
+        "queries": len(ctx.captured_queries),
+    }
+
+
+def measure_record_page(n: int) -> dict:
+    from lantern.people.models import ChronologyEntry
+
+    user, child = build_record_child()
+    timed = time_page(user, f"/people/{child.pk}/", n)
+    return {
+        **{f"record_{k}": v for k, v in timed.items()},
         "record_entries": ChronologyEntry.objects.filter(person=child).count(),
     }
 
@@ -273,30 +280,9 @@ def build_screening_contact():
 
 
 def measure_screening_page(n: int) -> dict:
-    from django.db import connection
-    from django.test import Client
-    from django.test.utils import CaptureQueriesContext
-
     user, item = build_screening_contact()
-    client = Client()
-    client.force_login(user)
-    url = f"/front-door/screening/{item.pk}/"
-    for _ in range(5):
-        assert client.get(url).status_code == 200
-    times = []
-    for _ in range(n):
-        start = time.perf_counter()
-        response = client.get(url)
-        times.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200
-    with CaptureQueriesContext(connection) as ctx:
-        client.get(url)
-    return {
-        "screening_n": n,
-        "screening_p50_ms": percentile(times, 50),
-        "screening_p95_ms": percentile(times, 95),
-        "screening_queries": len(ctx.captured_queries),
-    }
+    timed = time_page(user, f"/front-door/screening/{item.pk}/", n)
+    return {f"screening_{k}": v for k, v in timed.items()}
 
 
 def measure_matching() -> dict:

@@ -24,27 +24,34 @@ from lantern.people.selectors import person_get_for
 from lantern.timescales.engine import add_months
 
 
-def contact_child_get_for(*, user, pk: int, permission: str = "contact.view") -> ContactChild:
-    """The child on a contact, if the user may open the child's record (Http404 otherwise;
-    RestrictedRecord when a reason is needed)."""
+def _one(queryset: QuerySet, *, user, pk, permission: str):
+    """The row with this pk, if the user holds the permission; Http404 otherwise (a refusal
+    and a missing row look the same)."""
     if not has_perm(user, permission):
         raise Http404("Not found")
     try:
-        item = ContactChild.objects.select_related("contact", "person").get(pk=pk)
-    except (ContactChild.DoesNotExist, ValueError, TypeError) as exc:
+        return queryset.get(pk=pk)
+    except (queryset.model.DoesNotExist, ValueError, TypeError) as exc:
         raise Http404("Not found") from exc
-    person_get_for(user=user, pk=item.person_id)
-    return item
+
+
+def _about_child(obj, *, user, person_id: int):
+    """`obj`, once the user may open the record of the child it is about."""
+    person_get_for(user=user, pk=person_id)
+    return obj
+
+
+def contact_child_get_for(*, user, pk: int, permission: str = "contact.view") -> ContactChild:
+    """The child on a contact, if the user may open the child's record (Http404 otherwise;
+    RestrictedRecord when a reason is needed)."""
+    qs = ContactChild.objects.select_related("contact", "person")
+    item = _one(qs, user=user, pk=pk, permission=permission)
+    return _about_child(item, user=user, person_id=item.person_id)
 
 
 def contact_get_for(*, user, pk: int) -> Contact:
     """A contact, if the user may open the record of every child on it."""
-    if not has_perm(user, "contact.view"):
-        raise Http404("Not found")
-    try:
-        contact = Contact.objects.get(pk=pk)
-    except (Contact.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404("Not found") from exc
+    contact = _one(Contact.objects.all(), user=user, pk=pk, permission="contact.view")
     for person_id in contact.children.values_list("person_id", flat=True):
         person_get_for(user=user, pk=person_id)
     return contact
@@ -100,36 +107,21 @@ def previous_referral(person_ids: list[int], before: datetime.date) -> Referral 
 
 
 def strategy_get_for(*, user, pk: int, permission: str = "contact.view") -> StrategyDiscussion:
-    if not has_perm(user, permission):
-        raise Http404("Not found")
-    try:
-        discussion = StrategyDiscussion.objects.select_related("person", "referral").get(pk=pk)
-    except (StrategyDiscussion.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404("Not found") from exc
-    person_get_for(user=user, pk=discussion.person_id)
-    return discussion
+    qs = StrategyDiscussion.objects.select_related("person", "referral")
+    discussion = _one(qs, user=user, pk=pk, permission=permission)
+    return _about_child(discussion, user=user, person_id=discussion.person_id)
 
 
 def section47_get_for(*, user, pk: int, permission: str = "contact.view") -> Section47:
-    if not has_perm(user, permission):
-        raise Http404("Not found")
-    try:
-        enquiry = Section47.objects.select_related("person", "strategy").get(pk=pk)
-    except (Section47.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404("Not found") from exc
-    person_get_for(user=user, pk=enquiry.person_id)
-    return enquiry
+    qs = Section47.objects.select_related("person", "strategy")
+    enquiry = _one(qs, user=user, pk=pk, permission=permission)
+    return _about_child(enquiry, user=user, person_id=enquiry.person_id)
 
 
 def referral_get_for(*, user, pk: int) -> Referral:
-    if not has_perm(user, "contact.view"):
-        raise Http404("Not found")
-    try:
-        referral = Referral.objects.select_related("person").get(pk=pk)
-    except (Referral.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404("Not found") from exc
-    person_get_for(user=user, pk=referral.person_id)
-    return referral
+    qs = Referral.objects.select_related("person")
+    referral = _one(qs, user=user, pk=pk, permission="contact.view")
+    return _about_child(referral, user=user, person_id=referral.person_id)
 
 
 def information_requests_pending(*, user) -> QuerySet[InformationRequest]:
@@ -146,40 +138,25 @@ def information_requests_pending(*, user) -> QuerySet[InformationRequest]:
 
 def information_request_get_for(*, user, pk: int) -> InformationRequest:
     """A request for more time, if the user may agree it and open the child's record."""
-    if not has_perm(user, "contact.decide"):
-        raise Http404("Not found")
-    try:
-        request = InformationRequest.objects.select_related(
-            "contact_child__contact", "contact_child__person", "created_by", "agreed_by"
-        ).get(pk=pk)
-    except (InformationRequest.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404("Not found") from exc
-    person_get_for(user=user, pk=request.contact_child.person_id)
-    return request
+    qs = InformationRequest.objects.select_related(
+        "contact_child__contact", "contact_child__person", "created_by", "agreed_by"
+    )
+    request = _one(qs, user=user, pk=pk, permission="contact.decide")
+    return _about_child(request, user=user, person_id=request.contact_child.person_id)
 
 
 def exploitation_screening_get_for(
     *, user, pk: int, permission: str = "contact.view"
 ) -> ExploitationScreening:
     """An exploitation screening, if the user may open the child's record."""
-    if not has_perm(user, permission):
-        raise Http404("Not found")
-    try:
-        screening = ExploitationScreening.objects.select_related("person", "created_by").get(pk=pk)
-    except (ExploitationScreening.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404("Not found") from exc
-    person_get_for(user=user, pk=screening.person_id)
-    return screening
+    qs = ExploitationScreening.objects.select_related("person", "created_by")
+    screening = _one(qs, user=user, pk=pk, permission=permission)
+    return _about_child(screening, user=user, person_id=screening.person_id)
 
 
 def exploitation_meeting_get_for(*, user, pk: int) -> ExploitationMeeting:
     """An exploitation meeting, if the user may open the record of every child it was about."""
-    if not has_perm(user, "contact.view"):
-        raise Http404("Not found")
-    try:
-        meeting = ExploitationMeeting.objects.get(pk=pk)
-    except (ExploitationMeeting.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404("Not found") from exc
+    meeting = _one(ExploitationMeeting.objects.all(), user=user, pk=pk, permission="contact.view")
     for person_id in meeting.children.values_list("pk", flat=True):
         person_get_for(user=user, pk=person_id)
     return meeting
