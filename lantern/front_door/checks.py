@@ -329,11 +329,11 @@ class NotRecorded(Check):
 
     def flags(self, today, person_ids=None):
         now = _now(today)
-        settings = load_rule_settings()
+        settings, calendar = load_rule_settings(), get_calendar()
         out = []
         pending = StrategyDiscussion.objects.filter(recorded_at__isnull=True, held_at__lt=now)
         for s in self.restrict(pending, "person_id", person_ids).order_by("held_at"):
-            due = due_at("strategy_record", s.held_at, settings=settings)
+            due = due_at("strategy_record", s.held_at, settings=settings, calendar=calendar)
             if due < now:
                 out.append(
                     Flag(
@@ -347,7 +347,7 @@ class NotRecorded(Check):
                 )
         open_enquiries = Section47.objects.filter(outcome="")
         for e in self.restrict(open_enquiries, "person_id", person_ids).order_by("start_date"):
-            due = due_date("icpc", e.start_date)
+            due = due_date("icpc", e.start_date, calendar=calendar)
             if due < today:
                 out.append(
                     Flag(

@@ -22,7 +22,7 @@ from lantern.front_door.models import (
     StrategyDiscussion,
 )
 from lantern.front_door.selectors import previous_referral
-from lantern.people.involvement import Involvement, involvements
+from lantern.people.involvement import Involvement
 from lantern.people.models import Person, Warning
 from lantern.people.record import family_network
 from lantern.people.selectors import record_ids
@@ -181,12 +181,12 @@ def screening_history(
     today = today or datetime.date.today()
     child = item.person
     ids = record_ids(child)
-    network = family_network(child, ids, today=today)
+    involved: dict = {}
+    network = family_network(child, ids, today=today, involved=involved)
     member_ids = [m.person.pk for m in network]
     items = _items(ids + member_ids, exclude_contact_child=item.pk)
     child_items = [i for pid in ids for i in items.get(pid, [])]
     child_items.sort(key=lambda i: i.on, reverse=True)
-    involved = involvements(ids)
     child_history = PersonHistory(
         person=child,
         relation="This child",

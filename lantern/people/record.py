@@ -39,7 +39,15 @@ class NetworkMember:
         return "; ".join(str(i) for i in self.involvement[:3])
 
 
-def family_network(person: Person, ids: list[int], *, today: datetime.date) -> list[NetworkMember]:
+def family_network(
+    person: Person,
+    ids: list[int],
+    *,
+    today: datetime.date,
+    involved: dict[int, list[Involvement]] | None = None,
+) -> list[NetworkMember]:
+    """The child's family network with each member's involvement and warnings. Pass a dict as
+    `involved` to have the child's own involvement (for `ids`) filled in by the same queries."""
     members: dict[int, NetworkMember] = {}
     rels = Relationship.objects.filter(Q(person_id__in=ids) | Q(other_id__in=ids)).select_related(
         "person", "other"
@@ -124,8 +132,12 @@ def family_network(person: Person, ids: list[int], *, today: datetime.date) -> l
                     lives_with_child=True,
                 )
     member_ids = list(members)
-    for pid, items in involvements(member_ids).items():
-        members[pid].involvement = items
+    wanted = member_ids + (list(ids) if involved is not None else [])
+    for pid, items in involvements(wanted).items():
+        if pid in members:
+            members[pid].involvement = items
+        if involved is not None and pid in ids:
+            involved[pid] = items
     for warning in Warning.objects.filter(person_id__in=member_ids, ended_on__isnull=True):
         members[warning.person_id].warnings.append(warning)
     order = {"Parent": 0, "Step-parent": 1, "Sibling": 2, "Half-sibling": 3}

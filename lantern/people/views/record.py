@@ -9,7 +9,6 @@ from lantern.accounts.permissions import has_perm, requires
 from lantern.checks.registry import flags_for_person
 from lantern.people.chronology import chronology_annotate
 from lantern.people.forms import AnnotateForm, BreakGlassForm, ChronologyFilterForm
-from lantern.people.involvement import involvements
 from lantern.people.models import ChronologyEntry, Person, RecordView, Warning
 from lantern.people.record import (
     chronology_kinds_present,
@@ -60,7 +59,8 @@ def record_view(request, pk):
     page = Paginator(rows, 100).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    person_involvement = involvements(ids)
+    person_involvement: dict = {}
+    network = family_network(person, ids, today=today, involved=person_involvement)
     status = [i for pid in ids for i in person_involvement.get(pid, []) if i.current and i.status]
     context = {
         "person": person,
@@ -72,7 +72,7 @@ def record_view(request, pk):
         "allocation": current_allocation(ids),
         "status": status,
         "history": [i for pid in ids for i in person_involvement.get(pid, []) if not i.current],
-        "network": family_network(person, ids, today=today),
+        "network": network,
         "flags": flags_for_person(ids, today),
         "chronology": page,
         "chronology_query": query.urlencode(),
