@@ -6,12 +6,9 @@ from django.db import transaction
 from lantern.common.audit import audit
 from lantern.people.chronology import chronology_record
 from lantern.people.models import Person
+from lantern.people.services.person import by_user
 from lantern.plans.codes import CategoryOfAbuse
 from lantern.plans.models import Plan
-
-
-def _by(by):
-    return by if getattr(by, "is_authenticated", False) else None
 
 
 @transaction.atomic
@@ -41,8 +38,8 @@ def plan_start(
         start_date=start_date,
         initial_category=category if kind == Plan.Kind.CHILD_PROTECTION else "",
         latest_category=category if kind == Plan.Kind.CHILD_PROTECTION else "",
-        created_by=_by(by),
-        updated_by=_by(by),
+        created_by=by_user(by),
+        updated_by=by_user(by),
     )
     plan.full_clean()
     plan.save()
@@ -69,7 +66,7 @@ def plan_end(*, by, plan: Plan, end_date: datetime.date, reason: str) -> Plan:
     if not reason.strip():
         raise ValidationError({"reason": "Give the reason the plan ended"})
     plan.end_date, plan.end_reason = end_date, reason.strip()
-    plan.updated_by = _by(by)
+    plan.updated_by = by_user(by)
     plan.full_clean()
     plan.save()
     chronology_record(

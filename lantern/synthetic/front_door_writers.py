@@ -55,10 +55,10 @@ from lantern.front_door.services import (
     section47_outcome_record,
     strategy_record,
 )
-from lantern.front_door.services.common import by_user
 from lantern.front_door.services.decisions import RISK_CATEGORIES
 from lantern.front_door.services.screening import partner_check_summary
 from lantern.front_door.services.strategy import absent_key_agencies
+from lantern.people.services.person import by_user
 from lantern.synthetic.front_door_plan import events
 from lantern.timescales.calendar import get_calendar
 from lantern.timescales.engine import due_at, due_date, load_rule_settings

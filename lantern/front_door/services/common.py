@@ -10,10 +10,6 @@ from lantern.common.errors import TransitionError
 MAX_TEXT = 20_000
 
 
-def by_user(by):
-    return by if getattr(by, "is_authenticated", False) else None
-
-
 def require_perm(by, permission: str) -> None:
     """Services that need a particular role refuse others, whoever calls them. The generator and
     imports act as the system (an unauthenticated or inactive user) and are trusted."""

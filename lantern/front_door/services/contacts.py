@@ -15,9 +15,10 @@ from lantern.front_door.codes import (
     ReferralSource,
 )
 from lantern.front_door.models import Contact, ContactChild, ContactConcern
-from lantern.front_door.services.common import by_user, check_text
+from lantern.front_door.services.common import check_text
 from lantern.people.chronology import chronology_record
 from lantern.people.models import Address, Person
+from lantern.people.services.person import by_user
 from lantern.timescales.engine import due_at
 
 REFERRER_FIELDS = ("organisation", "name", "role", "phone", "email")

@@ -14,12 +14,13 @@ from lantern.front_door.codes import (
 from lantern.front_door.involvement import STATUSES
 from lantern.front_door.models import ContactChild, Decision, Referral
 from lantern.front_door.selectors import previous_referral
-from lantern.front_door.services.common import by_user, check_text, expect_status, require_perm
+from lantern.front_door.services.common import check_text, expect_status, require_perm
 from lantern.front_door.services.referrals import referral_create
 from lantern.front_door.services.strategy import strategy_schedule
 from lantern.people.chronology import chronology_record
 from lantern.people.involvement import involvements
 from lantern.people.selectors import record_ids
+from lantern.people.services.person import by_user
 
 # Concerns that point to a risk of significant harm: closing without an assessment leaves the
 # risk unassessed (FD8).

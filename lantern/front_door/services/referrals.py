@@ -6,9 +6,10 @@ from django.db import transaction
 from lantern.common.audit import audit
 from lantern.front_door.codes import PrimaryNeed, ReasonForClosure, ReferralSource
 from lantern.front_door.models import Referral
-from lantern.front_door.services.common import by_user, require_perm
+from lantern.front_door.services.common import require_perm
 from lantern.people.chronology import chronology_record
 from lantern.people.models import Person
+from lantern.people.services.person import by_user
 
 
 @transaction.atomic

@@ -15,8 +15,9 @@ from lantern.front_door.models import (
     Screening,
     Threshold,
 )
-from lantern.front_door.services.common import by_user, check_text, expect_status, require_perm
+from lantern.front_door.services.common import check_text, expect_status, require_perm
 from lantern.people.chronology import chronology_record
+from lantern.people.services.person import by_user
 
 OPEN = (ContactChild.Status.AWAITING, ContactChild.Status.MORE_INFORMATION)
 UNCHECKED = object()

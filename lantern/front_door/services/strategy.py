@@ -14,8 +14,9 @@ from lantern.front_door.models import (
     Section47,
     StrategyDiscussion,
 )
-from lantern.front_door.services.common import by_user, check_text, require_perm
+from lantern.front_door.services.common import check_text, require_perm
 from lantern.people.chronology import chronology_record
+from lantern.people.services.person import by_user
 
 
 @transaction.atomic

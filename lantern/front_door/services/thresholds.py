@@ -3,7 +3,8 @@ from django.db import transaction
 
 from lantern.common.audit import audit
 from lantern.front_door.models import Threshold
-from lantern.front_door.services.common import by_user, check_text, require_perm
+from lantern.front_door.services.common import check_text, require_perm
+from lantern.people.services.person import by_user
 
 
 @transaction.atomic
