@@ -11,7 +11,6 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.urls import NoReverseMatch
 from django.utils import timezone
 
 from lantern.front_door.models import (
@@ -94,15 +93,6 @@ class ScreeningHistory:
         ]
 
 
-def _href(obj) -> str:
-    """The page of an earlier record, or "" while that page does not exist yet (as the
-    chronology does: lantern.people.chronology)."""
-    try:
-        return obj.get_absolute_url()
-    except NoReverseMatch:
-        return ""
-
-
 def _items(ids: list[int], exclude_contact_child: int | None) -> dict[int, list[HistoryItem]]:
     out: dict[int, list[HistoryItem]] = defaultdict(list)
     contacts = (
@@ -119,7 +109,7 @@ def _items(ids: list[int], exclude_contact_child: int | None) -> dict[int, list[
                 kind="Contact",
                 label=f"Contact from {cc.contact.get_source_display()}",
                 detail=outcome,
-                href=_href(cc),
+                href=cc.get_absolute_url(),
                 open=decision is None,
             )
         )
@@ -135,7 +125,7 @@ def _items(ids: list[int], exclude_contact_child: int | None) -> dict[int, list[
                 kind="Referral",
                 label=f"Referral ({r.get_primary_need_display()})",
                 detail="open" if r.is_open else closed,
-                href=_href(r),
+                href=r.get_absolute_url(),
                 open=r.is_open,
             )
         )
@@ -146,7 +136,7 @@ def _items(ids: list[int], exclude_contact_child: int | None) -> dict[int, list[
                 kind="Strategy discussion",
                 label=s.get_kind_display(),
                 detail=s.get_decision_display() if s.decision else "not yet recorded",
-                href=_href(s),
+                href=s.get_absolute_url(),
             )
         )
     for e in Section47.objects.filter(person_id__in=ids):
@@ -156,7 +146,7 @@ def _items(ids: list[int], exclude_contact_child: int | None) -> dict[int, list[
                 kind="Section 47 enquiry",
                 label="Section 47 enquiry",
                 detail=e.get_outcome_display() if e.outcome else "open",
-                href=_href(e),
+                href=e.get_absolute_url(),
                 open=not e.outcome,
             )
         )
@@ -167,7 +157,7 @@ def _items(ids: list[int], exclude_contact_child: int | None) -> dict[int, list[
                 kind="Exploitation screening",
                 label="Exploitation screening",
                 detail=x.get_risk_display(),
-                href=_href(x),
+                href=x.get_absolute_url(),
             )
         )
     for items in out.values():
