@@ -111,6 +111,41 @@ def measure_search(n: int, seed: int) -> dict:
     }
 
 
+def build_family(user, *, mother: str, surname: str, child: str, n: int, line1: str, born: int):
+    """A mother and her n children at one address (siblings through the shared parent)."""
+    from lantern.people.services import person_create, relationship_add
+
+    address = {"line1": line1, "postcode": "DN31 1HU", "town": "Grimsby"}
+    parent = person_create(
+        by=user,
+        details={
+            "first_name": mother,
+            "last_name": surname,
+            "sex": "F",
+            "date_of_birth": datetime.date(born - 24, 3, 3),
+        },
+        address=address,
+    )
+    children = [
+        person_create(
+            by=user,
+            details={
+                "first_name": f"{child}{i}",
+                "last_name": surname,
+                "sex": "M",
+                "date_of_birth": datetime.date(born + i, 1, 1 + i),
+            },
+            address=address,
+        )
+        for i in range(n)
+    ]
+    for c in children:
+        relationship_add(
+            by=user, person=parent, other=c, type="parent", parental_responsibility=True
+        )
+    return children
+
+
 def build_record_child():
     """A child with 6 siblings (one shared mother) and 200 chronology entries."""
     from django.db import transaction
@@ -118,7 +153,6 @@ def build_record_child():
     from lantern.accounts.models import Team, User
     from lantern.people.chronology import chronology_record
     from lantern.people.models import Person
-    from lantern.people.services import person_create, relationship_add
 
     team, _ = Team.objects.get_or_create(name="Bench team", defaults={"kind": "cin"})
     user, _ = User.objects.get_or_create(
@@ -127,34 +161,15 @@ def build_record_child():
     existing_child = Person.objects.filter(first_name="Benchchild0", last_name="Mother").first()
     if existing_child is not None:  # built by an earlier run on this database
         return user, existing_child
-    address = {"line1": "1 Bench Road", "postcode": "DN31 1HU", "town": "Grimsby"}
-    mother = person_create(
-        by=user,
-        details={
-            "first_name": "Bench",
-            "last_name": "Mother",
-            "sex": "F",
-            "date_of_birth": datetime.date(1985, 3, 3),
-        },
-        address=address,
+    children = build_family(
+        user,
+        mother="Bench",
+        surname="Mother",
+        child="Benchchild",
+        n=7,
+        line1="1 Bench Road",
+        born=2008,
     )
-    children = [
-        person_create(
-            by=user,
-            details={
-                "first_name": f"Benchchild{i}",
-                "last_name": "Mother",
-                "sex": "M",
-                "date_of_birth": datetime.date(2008 + i, 1, 1 + i),
-            },
-            address=address,
-        )
-        for i in range(7)
-    ]
-    for c in children:
-        relationship_add(
-            by=user, person=mother, other=c, type="parent", parental_responsibility=True
-        )
     child = children[0]
     from lantern.people.models import ChronologyEntry
 
@@ -216,7 +231,6 @@ def build_screening_contact():
     from lantern.accounts.models import Team, User
     from lantern.front_door.models import ContactChild
     from lantern.people.models import Person
-    from lantern.people.services import person_create, relationship_add
     from tests.factories.front_door import decide, make_contact, screen
 
     team, _ = Team.objects.get_or_create(name="Bench front door", defaults={"kind": "front_door"})
@@ -230,34 +244,15 @@ def build_screening_contact():
     if existing is not None:  # built by an earlier run on this database
         item = ContactChild.objects.filter(person=existing, status="awaiting").first()
         return worker, item
-    address = {"line1": "2 Bench Road", "postcode": "DN31 1HU", "town": "Grimsby"}
-    mother = person_create(
-        by=worker,
-        details={
-            "first_name": "Screen",
-            "last_name": "Benchfamily",
-            "sex": "F",
-            "date_of_birth": datetime.date(1986, 4, 4),
-        },
-        address=address,
+    children = build_family(
+        worker,
+        mother="Screen",
+        surname="Benchfamily",
+        child="Screenchild",
+        n=6,
+        line1="2 Bench Road",
+        born=2010,
     )
-    children = [
-        person_create(
-            by=worker,
-            details={
-                "first_name": f"Screenchild{i}",
-                "last_name": "Benchfamily",
-                "sex": "F",
-                "date_of_birth": datetime.date(2010 + i, 2, 2 + i),
-            },
-            address=address,
-        )
-        for i in range(6)
-    ]
-    for c in children:
-        relationship_add(
-            by=worker, person=mother, other=c, type="parent", parental_responsibility=True
-        )
     now = timezone.now()
     child, siblings = children[0], children[1:]
     plans = [(child, n) for n in range(10)] + [(s, n) for s in siblings for n in range(2)]
