@@ -39,6 +39,16 @@ PERMISSIONS: dict[str, str] = {
     "exploitation.record": "Screen for exploitation and record exploitation meetings",
     "threshold.manage": "Edit the local threshold document's levels and descriptors",
     "front_door.indicators": "See the front door's indicators (per agency, screening quality)",
+    "casework.view": "See a child's assessments, plans, case notes, conferences and visits",
+    "assessment.record": "Start and write child and family assessments",
+    "assessment.authorise": "Authorise an assessment, or return it to the worker with comments",
+    "plan.record": "Write, finalise and review child in need, child protection and safety plans",
+    "casenote.record": "Record case notes and visits",
+    "conference.record": "Record child protection conferences and core group meetings",
+    "closure.request": "Propose closing a child's case or stepping it down to early help",
+    "closure.approve": "Approve a closure or step-down, and override its checks with a reason",
+    "language.manage": "Edit the list of minimising phrases the practice-language check looks for",
+    "casework.indicators": "See the assessment, plan, conference and visit indicators",
 }
 
 _PRACTICE = {
@@ -49,6 +59,15 @@ _PRACTICE = {
     "checks.view",
     "calendar.view",
     "api.use",
+    "casework.view",
+}
+# Casework after a referral: assessments, plans, case notes, conferences, closure requests.
+_CASEWORK = {
+    "assessment.record",
+    "plan.record",
+    "casenote.record",
+    "conference.record",
+    "closure.request",
 }
 # Recording at the front door and in child protection enquiries.
 _FRONT_DOOR = {
@@ -61,13 +80,20 @@ _FRONT_DOOR = {
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     Role.FRONT_DOOR: frozenset(_PRACTICE | _FRONT_DOOR | {"person.create", "person.edit"}),
     Role.SOCIAL_WORKER: frozenset(
-        _PRACTICE | _FRONT_DOOR | {"person.create", "person.edit", "chronology.annotate"}
+        _PRACTICE
+        | _FRONT_DOOR
+        | _CASEWORK
+        | {"person.create", "person.edit", "chronology.annotate"}
     ),
     Role.TEAM_MANAGER: frozenset(
         _PRACTICE
         | _FRONT_DOOR
+        | _CASEWORK
         | {
             "contact.decide",
+            "assessment.authorise",
+            "closure.approve",
+            "casework.indicators",
             "front_door.indicators",
             "person.create",
             "person.edit",
@@ -82,6 +108,9 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
         | {
             "contact.decide",
             "strategy.record",
+            "assessment.authorise",
+            "closure.approve",
+            "casework.indicators",
             "front_door.indicators",
             "person.merge",
             "chronology.annotate",
@@ -90,11 +119,23 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             "allocation.manage",
         }
     ),
-    Role.IRO: frozenset(_PRACTICE | {"chronology.annotate"}),
-    Role.AUDITOR: frozenset(_PRACTICE | {"access_log.view", "front_door.indicators"}),
+    # IROs chair conferences and reviews: they record conferences and case notes.
+    Role.IRO: frozenset(
+        _PRACTICE | {"chronology.annotate", "conference.record", "casenote.record"}
+    ),
+    Role.AUDITOR: frozenset(
+        _PRACTICE | {"access_log.view", "front_door.indicators", "casework.indicators"}
+    ),
     # Analysts work with figures and check lists, not with individual case records.
     Role.ANALYST: frozenset(
-        {"home.view", "checks.view", "calendar.view", "api.use", "front_door.indicators"}
+        {
+            "home.view",
+            "checks.view",
+            "calendar.view",
+            "api.use",
+            "front_door.indicators",
+            "casework.indicators",
+        }
     ),
     # Administrators run the system; they do not read case records.
     Role.ADMINISTRATOR: frozenset(
@@ -108,6 +149,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             "calendar.manage",
             "restricted.manage",
             "threshold.manage",
+            "language.manage",
             "api.use",
         }
     ),

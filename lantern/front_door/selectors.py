@@ -20,38 +20,20 @@ from lantern.front_door.models import (
     Section47,
     StrategyDiscussion,
 )
-from lantern.people.selectors import person_get_for
+from lantern.people.selectors import child_record_get_for, person_get_for, row_get_for
 from lantern.timescales.engine import add_months
-
-
-def _one(queryset: QuerySet, *, user, pk, permission: str):
-    """The row with this pk, if the user holds the permission; Http404 otherwise (a refusal
-    and a missing row look the same)."""
-    if not has_perm(user, permission):
-        raise Http404("Not found")
-    try:
-        return queryset.get(pk=pk)
-    except (queryset.model.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404("Not found") from exc
-
-
-def _about_child(obj, *, user, person_id: int):
-    """`obj`, once the user may open the record of the child it is about."""
-    person_get_for(user=user, pk=person_id)
-    return obj
 
 
 def contact_child_get_for(*, user, pk: int, permission: str = "contact.view") -> ContactChild:
     """The child on a contact, if the user may open the child's record (Http404 otherwise;
     RestrictedRecord when a reason is needed)."""
     qs = ContactChild.objects.select_related("contact", "person")
-    item = _one(qs, user=user, pk=pk, permission=permission)
-    return _about_child(item, user=user, person_id=item.person_id)
+    return child_record_get_for(qs, user=user, pk=pk, permission=permission)
 
 
 def contact_get_for(*, user, pk: int) -> Contact:
     """A contact, if the user may open the record of every child on it."""
-    contact = _one(Contact.objects.all(), user=user, pk=pk, permission="contact.view")
+    contact = row_get_for(Contact.objects.all(), user=user, pk=pk, permission="contact.view")
     for person_id in contact.children.values_list("person_id", flat=True):
         person_get_for(user=user, pk=person_id)
     return contact
@@ -108,20 +90,17 @@ def previous_referral(person_ids: list[int], before: datetime.date) -> Referral 
 
 def strategy_get_for(*, user, pk: int, permission: str = "contact.view") -> StrategyDiscussion:
     qs = StrategyDiscussion.objects.select_related("person", "referral")
-    discussion = _one(qs, user=user, pk=pk, permission=permission)
-    return _about_child(discussion, user=user, person_id=discussion.person_id)
+    return child_record_get_for(qs, user=user, pk=pk, permission=permission)
 
 
 def section47_get_for(*, user, pk: int, permission: str = "contact.view") -> Section47:
     qs = Section47.objects.select_related("person", "strategy")
-    enquiry = _one(qs, user=user, pk=pk, permission=permission)
-    return _about_child(enquiry, user=user, person_id=enquiry.person_id)
+    return child_record_get_for(qs, user=user, pk=pk, permission=permission)
 
 
 def referral_get_for(*, user, pk: int) -> Referral:
     qs = Referral.objects.select_related("person")
-    referral = _one(qs, user=user, pk=pk, permission="contact.view")
-    return _about_child(referral, user=user, person_id=referral.person_id)
+    return child_record_get_for(qs, user=user, pk=pk, permission="contact.view")
 
 
 def information_requests_pending(*, user) -> QuerySet[InformationRequest]:
@@ -141,8 +120,9 @@ def information_request_get_for(*, user, pk: int) -> InformationRequest:
     qs = InformationRequest.objects.select_related(
         "contact_child__contact", "contact_child__person", "created_by", "agreed_by"
     )
-    request = _one(qs, user=user, pk=pk, permission="contact.decide")
-    return _about_child(request, user=user, person_id=request.contact_child.person_id)
+    return child_record_get_for(
+        qs, user=user, pk=pk, permission="contact.decide", person_field="contact_child.person_id"
+    )
 
 
 def exploitation_screening_get_for(
@@ -150,13 +130,14 @@ def exploitation_screening_get_for(
 ) -> ExploitationScreening:
     """An exploitation screening, if the user may open the child's record."""
     qs = ExploitationScreening.objects.select_related("person", "created_by")
-    screening = _one(qs, user=user, pk=pk, permission=permission)
-    return _about_child(screening, user=user, person_id=screening.person_id)
+    return child_record_get_for(qs, user=user, pk=pk, permission=permission)
 
 
 def exploitation_meeting_get_for(*, user, pk: int) -> ExploitationMeeting:
     """An exploitation meeting, if the user may open the record of every child it was about."""
-    meeting = _one(ExploitationMeeting.objects.all(), user=user, pk=pk, permission="contact.view")
+    meeting = row_get_for(
+        ExploitationMeeting.objects.all(), user=user, pk=pk, permission="contact.view"
+    )
     for person_id in meeting.children.values_list("pk", flat=True):
         person_get_for(user=user, pk=person_id)
     return meeting

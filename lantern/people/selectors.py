@@ -8,6 +8,8 @@
 - Everyone else gets a 404, so a refusal does not confirm the record exists.
 """
 
+from operator import attrgetter
+
 from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -69,3 +71,29 @@ def record_ids(person: Person) -> list[int]:
         person.pk,
         *Person.objects.filter(merged_into=person).order_by().values_list("pk", flat=True),
     ]
+
+
+def row_get_for(queryset: QuerySet, *, user, pk, permission: str):
+    """The row with this pk, if the user holds `permission`; Http404 otherwise (a refusal and
+    a missing row look the same)."""
+    if not has_perm(user, permission):
+        raise Http404("Not found")
+    try:
+        return queryset.get(pk=pk)
+    except (queryset.model.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("Not found") from exc
+
+
+def child_record_get_for(
+    queryset: QuerySet, *, user, pk, permission: str, person_field: str = "person_id"
+):
+    """A row that is part of a child's record (a contact, an assessment, a plan…), if the user
+    holds `permission` and may open the child's record; Http404 otherwise, RestrictedRecord
+    when the child's record needs a reason. `person_field` may be dotted
+    ("contact_child.person_id").
+
+    Every app's selectors start here, so the rules for a child's casework are those of the
+    child's record."""
+    row = row_get_for(queryset, user=user, pk=pk, permission=permission)
+    person_get_for(user=user, pk=attrgetter(person_field)(row))
+    return row

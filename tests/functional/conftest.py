@@ -111,3 +111,6 @@ def _data_migration_rows(transactional_db):
     importlib.import_module("lantern.front_door.migrations.0002_default_thresholds").add_levels(
         apps, None
     )
+    importlib.import_module("lantern.language.migrations.0002_default_phrases").add_phrases(
+        apps, None
+    )

@@ -1,0 +1,2 @@
+app_name = "child_protection"
+urlpatterns: list = []
