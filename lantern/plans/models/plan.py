@@ -1,8 +1,9 @@
 """Children's plans: child in need, child protection and safety plans share one model.
 
-This is the part the front door needs (a plan's kind and dates, and for child protection plans
-the CIN census categories of abuse), so a child's and siblings' plans are in front of the worker
-at screening. Actions, reviews and conferences build on it (the assessments and plans issue)."""
+A plan runs from its start date (for a CP plan, the initial conference) to its end date. Its
+content — the needs or risks it addresses and the actions that meet them — is drafted and then
+finalised; a plan cannot be finalised while any action lacks an owner, a due date or a
+measurable outcome (finding AP6). Reviews (and core groups) record progress per action."""
 
 from django.db import models
 from simple_history.models import HistoricalRecords
@@ -27,6 +28,17 @@ class Plan(Recorded):
     end_reason = models.CharField(max_length=200, blank=True)
     initial_category = models.CharField(max_length=3, choices=CategoryOfAbuse.choices, blank=True)
     latest_category = models.CharField(max_length=3, choices=CategoryOfAbuse.choices, blank=True)
+    # What the plan is for, in the worker's words (the outline agreed at conference).
+    summary = models.TextField(blank=True)
+    # When the plan is next reviewed (safety plans must have one; CP plans are reviewed by
+    # conference, whose dates come from the timescale engine).
+    review_date = models.DateField(null=True, blank=True)
+    finalised_at = models.DateTimeField(null=True, blank=True)
+    finalised_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    # Optimistic concurrency: a save names the version it was editing (ConcurrentEditError).
+    version = models.PositiveIntegerField(default=1)
 
     history = HistoricalRecords()
 
@@ -46,6 +58,13 @@ class Plan(Recorded):
                 name="plan_cp_has_categories",
                 violation_error_message="A child protection plan needs its category of abuse",
             ),
+            models.CheckConstraint(
+                condition=~models.Q(kind="safety")
+                | models.Q(review_date__isnull=False)
+                | models.Q(finalised_at__isnull=True),
+                name="plan_safety_final_has_review_date",
+                violation_error_message="A safety plan needs a review date",
+            ),
             models.UniqueConstraint(
                 fields=["person", "kind"],
                 condition=models.Q(end_date__isnull=True),
@@ -60,3 +79,7 @@ class Plan(Recorded):
     @property
     def is_open(self) -> bool:
         return self.end_date is None
+
+    @property
+    def is_final(self) -> bool:
+        return self.finalised_at is not None
