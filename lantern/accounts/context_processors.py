@@ -18,6 +18,7 @@ def navigation(request):
         ("checks:list", "Practice checks", "checks.view"),
         ("people:duplicates", "Duplicates", "person.merge"),
         ("timescales:calendar", "Timescales", "calendar.view"),
+        ("language:phrases", "Practice language", "language.manage"),
     ]
     path = request.path
     items = [

@@ -25,8 +25,20 @@ DEFAULT_PHRASES = [
         ),
         "suggestion": "Add where on the body, with what, how often, and whether there was a mark.",
         "unless_near": [
-            "arm", "belt", "bottom", "bruise", "face", "hand", "hard", "head", "injur", "leg",
-            "mark", "red", "slipper", "times",
+            "arm",
+            "belt",
+            "bottom",
+            "bruise",
+            "face",
+            "hand",
+            "hard",
+            "head",
+            "injur",
+            "leg",
+            "mark",
+            "red",
+            "slipper",
+            "times",
         ],
     },
     {
@@ -43,7 +55,9 @@ DEFAULT_PHRASES = [
             "Used as a conclusion it blames the family without evidence and closes down "
             "analysis of why the plan is not working."
         ),
-        "suggestion": "Say what the parents agreed to, what they did, and what changed for the child.",
+        "suggestion": (
+            "Say what the parents agreed to, what they did, and what changed for the child."
+        ),
     },
     {
         "phrase": "volatile relationship",

@@ -51,9 +51,7 @@ def language_scan(
         )
     }
     now = timezone.now()
-    cleared = [
-        row.pk for key, row in open_rows.items() if key not in found and row.field in texts
-    ]
+    cleared = [row.pk for key, row in open_rows.items() if key not in found and row.field in texts]
     if cleared:
         Finding.objects.filter(pk__in=cleared).update(cleared_at=now)
     new = [

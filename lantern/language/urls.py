@@ -1,2 +1,3 @@
-app_name = "language"
-urlpatterns: list = []
+from lantern.language.views import app_name, urlpatterns
+
+__all__ = ["app_name", "urlpatterns"]
