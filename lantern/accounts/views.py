@@ -67,30 +67,23 @@ def home(request):
     """Each role lands on the page that starts its day."""
     from lantern.checks.views import summary_for
     from lantern.front_door.selectors import queue_summary
-    from lantern.people.models import Allocation, RecordView, Warning
+    from lantern.people.models import RecordView
+    from lantern.worklists.selectors import caseload_overview
 
     user = request.user
     today = timezone.localdate()
     context = {"today": today, "role": user.role}
-    if user.role in (Role.SOCIAL_WORKER, Role.TEAM_MANAGER):
-        allocations = Allocation.objects.filter(end_date__isnull=True).select_related(
-            "person", "worker", "team"
-        )
-        if user.role == Role.SOCIAL_WORKER:
-            allocations = allocations.filter(worker=user)
-            context["caseload_title"] = "Children allocated to you"
-        else:
-            allocations = allocations.filter(team=user.team_id)
-            context["caseload_title"] = f"Children allocated to {user.team}"
-        context["caseload"] = list(allocations.order_by("person__last_name")[:200])
-        context["warned"] = set(
-            Warning.objects.filter(
-                person_id__in=[a.person_id for a in context["caseload"]], ended_on__isnull=True
-            ).values_list("person_id", flat=True)
-        )
+    # Social workers and team managers start from their work: their (team's) children, what is
+    # due, and the checks firing on them (lantern.worklists).
+    if user.role == Role.SOCIAL_WORKER:
+        context["work"] = caseload_overview(today=today, worker=user)
+        context["work_title"] = "Your children"
+    elif user.role == Role.TEAM_MANAGER and user.team_id:
+        context["work"] = caseload_overview(today=today, team_id=user.team_id)
+        context["work_title"] = f"{user.team}"
     if user.role in (Role.FRONT_DOOR, Role.TEAM_MANAGER, Role.HEAD_OF_SERVICE):
         context["front_door"] = queue_summary(user=user, now=timezone.now())
-    if has_perm(user, "checks.view"):
+    if has_perm(user, "checks.view") and "work" not in context:
         context["check_summary"] = summary_for(user=user, today=today)
     if has_perm(user, "access_log.view"):
         context["recent_break_glass"] = list(

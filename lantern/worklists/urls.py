@@ -1,2 +1,3 @@
-app_name = "worklists"
-urlpatterns: list = []
+from lantern.worklists.views import app_name, urlpatterns
+
+__all__ = ["app_name", "urlpatterns"]

@@ -8,6 +8,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from lantern.accounts.permissions import PUBLIC, ROLE_PERMISSIONS, has_perm
 from lantern.accounts.roles import Role
+from lantern.language.models import Phrase
 from lantern.people.models import ChronologyEntry, DuplicateCandidate, Merge
 from lantern.people.services import person_merge, warning_add
 from lantern.timescales.models import LocalClosureDay
@@ -68,6 +69,8 @@ def samples(db, person_maker, social_worker, manager):
         "candidate_pk": candidate.pk,
         "merge_pk": merge.pk,
         "check_id": "FD7-WARNING-REVIEW",
+        "worker_pk": social_worker.pk,
+        "phrase_pk": Phrase.objects.first().pk,
         "rule_id": "referral_decision",
         "closure_day_pk": LocalClosureDay.objects.create(
             date=datetime.date(2030, 12, 24), reason="Council closure"

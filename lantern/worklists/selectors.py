@@ -1,0 +1,138 @@
+"""A worker's and a team's work: their children, what is due or overdue for them, and the
+practice checks firing on them. Everything is fetched for all the children at once, so the
+page's SQL does not grow with the caseload or the children's histories."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import QuerySet
+
+from lantern.checks.registry import Check, Flag, flags_for_person
+from lantern.people.models import Allocation, Person, Warning
+from lantern.timescales.calendar import get_calendar
+from lantern.timescales.engine import Status
+from lantern.worklists.registry import WorkItem, work_items
+
+SOON_DAYS = 14  # "due in the next fortnight" on the work list
+MAX_CHILDREN = 1000  # a team larger than this is a data problem; the page says so
+
+
+@dataclass
+class ChildWork:
+    allocation: Allocation
+    items: list[WorkItem] = field(default_factory=list)
+    flags: list[tuple[Check, Flag]] = field(default_factory=list)
+    warned: bool = False
+
+    @property
+    def person(self) -> Person:
+        return self.allocation.person
+
+    @property
+    def overdue(self) -> int:
+        return sum(1 for i in self.items if i.status == Status.OVERDUE)
+
+    @property
+    def next_item(self) -> WorkItem | None:
+        return self.items[0] if self.items else None
+
+
+@dataclass
+class WorkerLoad:
+    worker: object | None  # a User, or None for children allocated to the team only
+    children: int = 0
+    overdue: int = 0
+    due_soon: int = 0
+    flags: int = 0
+
+
+@dataclass
+class Overview:
+    children: list[ChildWork]
+    overdue: list[tuple[WorkItem, ChildWork]]
+    upcoming: list[tuple[WorkItem, ChildWork]]
+    flags: list[tuple[Check, Flag, ChildWork]]
+    truncated: bool = False
+    workers: list[WorkerLoad] = field(default_factory=list)
+
+    @property
+    def overdue_count(self) -> int:
+        return len(self.overdue)
+
+    @property
+    def flagged_children(self) -> int:
+        return len({f.person_id for _, f, _ in self.flags})
+
+
+def _allocations(*, worker=None, team_id=None) -> QuerySet[Allocation]:
+    qs = Allocation.objects.filter(end_date__isnull=True, person__merged_into__isnull=True)
+    if worker is not None:
+        qs = qs.filter(worker=worker)
+    if team_id is not None:
+        qs = qs.filter(team_id=team_id)
+    return qs.select_related("person", "worker", "team").order_by(
+        "person__last_name", "person__first_name", "person_id"
+    )
+
+
+def caseload_overview(*, today: datetime.date, worker=None, team_id=None) -> Overview:
+    """The work of one worker's children (worker=) or a whole team's (team_id=)."""
+    rows = list(_allocations(worker=worker, team_id=team_id)[: MAX_CHILDREN + 1])
+    truncated = len(rows) > MAX_CHILDREN
+    children = {a.person_id: ChildWork(a) for a in rows[:MAX_CHILDREN]}
+    ids = list(children)
+    calendar = get_calendar()
+    for item in work_items(ids, today=today, calendar=calendar):
+        if item.person_id in children:
+            children[item.person_id].items.append(item)
+    flags: list[tuple[Check, Flag, ChildWork]] = []
+    if ids:
+        for check, flag in flags_for_person(ids, today):
+            if flag.person_id in children:
+                children[flag.person_id].flags.append((check, flag))
+                flags.append((check, flag, children[flag.person_id]))
+        warned = set(
+            Warning.objects.filter(person_id__in=ids, ended_on__isnull=True).values_list(
+                "person_id", flat=True
+            )
+        )
+        for pid in warned:
+            children[pid].warned = True
+    horizon = today + datetime.timedelta(days=SOON_DAYS)
+    overdue, upcoming = [], []
+    for child in children.values():
+        for item in child.items:
+            if item.status == Status.OVERDUE:
+                overdue.append((item, child))
+            elif item.due <= horizon:
+                upcoming.append((item, child))
+    overdue.sort(key=lambda pair: (pair[0].due, pair[1].person.last_name))
+    upcoming.sort(key=lambda pair: (pair[0].due, pair[1].person.last_name))
+    flags.sort(key=lambda t: (t[0].id, t[2].person.last_name))
+    return Overview(
+        children=list(children.values()),
+        overdue=overdue,
+        upcoming=upcoming,
+        flags=flags,
+        truncated=truncated,
+        workers=_loads(children.values(), horizon) if team_id is not None else [],
+    )
+
+
+def _loads(children, horizon: datetime.date) -> list[WorkerLoad]:
+    """Caseload per worker: children, overdue and soon-due items, and checks firing."""
+    loads: dict[int | None, WorkerLoad] = {}
+    for child in children:
+        worker = child.allocation.worker
+        key = worker.pk if worker else None
+        load = loads.setdefault(key, WorkerLoad(worker))
+        load.children += 1
+        load.overdue += child.overdue
+        load.due_soon += sum(
+            1 for i in child.items if i.status != Status.OVERDUE and i.due <= horizon
+        )
+        load.flags += len(child.flags)
+    return sorted(
+        loads.values(),
+        key=lambda w: (w.worker is None, str(w.worker.get_full_name()) if w.worker else ""),
+    )
