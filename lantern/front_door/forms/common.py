@@ -14,7 +14,8 @@ W20 = {"class": "govuk-input--width-20"}
 
 
 def textarea(rows: int = 4) -> forms.Textarea:
-    return forms.Textarea(attrs={"rows": rows})
+    """A textarea with the practice-language hint while writing (static/lantern/language-check.js)."""
+    return forms.Textarea(attrs={"rows": rows, "data-language-check": ""})
 
 
 def date_input() -> forms.DateInput:

@@ -2,6 +2,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from lantern.common.audit import audit
@@ -17,6 +18,7 @@ from lantern.front_door.selectors import previous_referral
 from lantern.front_door.services.common import check_text, expect_status, require_perm
 from lantern.front_door.services.referrals import referral_create
 from lantern.front_door.services.strategy import strategy_schedule
+from lantern.language.services import language_scan
 from lantern.people.chronology import chronology_record
 from lantern.people.involvement import involvements
 from lantern.people.selectors import record_ids
@@ -183,6 +185,18 @@ def decision_record(
         occurred_at=now,
         by=by,
         source=item,
+    )
+    language_scan(
+        by=by,
+        person=item.person,
+        source=decision,
+        texts={
+            "rationale": decision.rationale,
+            "direction": decision.direction,
+            "override_reason": decision.override_reason,
+        },
+        label=f"Decision on contact {item.contact.reference}",
+        url=reverse("front_door:contact", args=[item.contact_id]),
     )
     audit(
         by=by,

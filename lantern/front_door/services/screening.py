@@ -2,6 +2,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from lantern.accounts.permissions import has_perm
@@ -16,6 +17,7 @@ from lantern.front_door.models import (
     Threshold,
 )
 from lantern.front_door.services.common import check_text, expect_status, require_perm
+from lantern.language.services import language_scan
 from lantern.people.chronology import chronology_record
 from lantern.people.services.person import by_user
 
@@ -141,6 +143,18 @@ def screening_record(
         occurred_at=now,
         by=by,
         source=item,
+    )
+    language_scan(
+        by=by,
+        person=item.person,
+        source=screening,
+        texts={
+            "history_summary": screening.history_summary,
+            "threshold_rationale": screening.threshold_rationale,
+            "recommendation_rationale": screening.recommendation_rationale,
+        },
+        label=f"Screening of contact {item.contact.reference}",
+        url=reverse("front_door:screen", args=[item.pk]),
     )
     audit(
         by=by,

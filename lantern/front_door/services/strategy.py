@@ -15,6 +15,7 @@ from lantern.front_door.models import (
     StrategyDiscussion,
 )
 from lantern.front_door.services.common import check_text, require_perm
+from lantern.language.services import language_scan
 from lantern.people.chronology import chronology_record
 from lantern.people.services.person import by_user
 
@@ -205,6 +206,17 @@ def strategy_record(
             source=enquiry,
         )
         audit(by=by, action="section47.started", target=enquiry, person=discussion.person)
+    language_scan(
+        by=by,
+        person=discussion.person,
+        source=discussion,
+        texts={
+            "decision_reason": discussion.decision_reason,
+            "protective_action_detail": discussion.protective_action_detail,
+        },
+        label=f"{discussion.get_kind_display()} on {held_on:%-d %b %Y}",
+        url=discussion.get_absolute_url(),
+    )
     audit(
         by=by,
         action="strategy.recorded",
@@ -295,6 +307,14 @@ def section47_outcome_record(
         occurred_on=outcome_date,
         by=by,
         source=enquiry,
+    )
+    language_scan(
+        by=by,
+        person=enquiry.person,
+        source=enquiry,
+        texts={"outcome_reason": enquiry.outcome_reason},
+        label=f"Section 47 enquiry started {enquiry.start_date:%-d %b %Y}",
+        url=enquiry.get_absolute_url(),
     )
     audit(
         by=by,

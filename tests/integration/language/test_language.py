@@ -147,3 +147,15 @@ def test_inactive_phrases_are_not_looked_for(social_worker, child):
     assert (
         language_scan(by=social_worker, person=child, source=child, texts={"x": "toxic trio"}) == []
     )
+
+
+def test_front_door_screening_and_decision_text_is_checked(social_worker, manager, child):
+    from tests.factories.front_door import decide, make_contact, screen
+
+    contact = make_contact(social_worker, child)
+    item = contact.children.get()
+    screen(social_worker, item, summary="Mum described it as over chastisement; no referrals.")
+    decide(manager, item, rationale="A volatile relationship at home needs assessing.")
+    found = {(f.source_type, f.field, f.phrase.phrase) for f in Finding.objects.all()}
+    assert ("front_door.screening", "history_summary", "over chastisement") in found
+    assert ("front_door.decision", "rationale", "volatile relationship") in found
