@@ -1,0 +1,48 @@
+"""What is still to do on assessments, for the worker's and team's lists: each assessment not
+yet authorised (kind "assessment", the allocated worker's), and each submitted one awaiting the
+manager's authorisation (kind "assessment_authorise", the team manager's to pick up). Both are
+due 45 working days from the referral date. One query."""
+
+from django.urls import reverse
+
+from lantern.assessments.models import Assessment
+from lantern.assessments.presenters import assessment_timescale
+from lantern.worklists.registry import WorkItem, work_provider
+
+
+@work_provider
+def assessment_work(person_ids, today, calendar) -> list[WorkItem]:
+    qs = Assessment.objects.exclude(status=Assessment.Status.AUTHORISED)
+    if person_ids is not None:
+        qs = qs.filter(person_id__in=person_ids)
+    rows = (
+        qs.select_related("referral")
+        .only("id", "person_id", "kind", "status", "authorised_on", "referral__referral_date")
+        .order_by("id")
+    )
+    items = []
+    for a in rows:
+        timescale = assessment_timescale(a, today=today, calendar=calendar)
+        url = reverse("assessments:assessment", args=[a.pk])
+        submitted = a.status == Assessment.Status.SUBMITTED
+        items.append(
+            WorkItem.from_timescale(
+                timescale,
+                person_id=a.person_id,
+                kind="assessment",
+                title=a.get_kind_display(),
+                url=url if submitted else reverse("assessments:edit", args=[a.pk]),
+                detail=f"{timescale.label}; with the manager" if submitted else "",
+            )
+        )
+        if submitted:
+            items.append(
+                WorkItem.from_timescale(
+                    timescale,
+                    person_id=a.person_id,
+                    kind="assessment_authorise",
+                    title=f"Authorise the {a.get_kind_display().lower()}",
+                    url=reverse("assessments:authorise", args=[a.pk]),
+                )
+            )
+    return items
