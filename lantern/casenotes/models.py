@@ -5,6 +5,7 @@ seen alone; the child protection visit timescale (and later the looked-after vis
 measured from the last visit at which the child was seen."""
 
 from django.db import models
+from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from lantern.common.models import Recorded
@@ -54,3 +55,6 @@ class CaseNote(Recorded):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} on {self.occurred_on}: {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("casenotes:note", args=[self.pk])

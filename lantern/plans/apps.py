@@ -6,4 +6,6 @@ class PlansConfig(AppConfig):
     label = "plans"
 
     def ready(self):
-        from lantern.plans import involvement  # noqa: F401  (registers the plans provider)
+        # The plans provider for the child's status and family network, the plan chronology
+        # kind, the AP6 and CP5 checks, and plan work (actions and reviews due).
+        from lantern.plans import checks, involvement, work  # noqa: F401

@@ -7,7 +7,7 @@ from lantern.people.chronology import register_kind
 from lantern.people.involvement import Involvement, provider
 from lantern.plans.models import Plan
 
-register_kind("plan", "Plan", person_url_name="people:record")
+register_kind("plan", "Plan", url_name="plans:plan")
 
 STATUS = {
     Plan.Kind.CHILD_IN_NEED: "CIN plan",

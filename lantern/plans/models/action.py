@@ -13,6 +13,9 @@ class PlanNeed(Recorded):
     description = models.TextField()
     order = models.PositiveSmallIntegerField(default=0)
     ended_at = models.DateTimeField(null=True, blank=True)  # removed from the plan (kept)
+    ended_reason = models.CharField(max_length=200, blank=True)
+    # Optimistic concurrency: a save names the version it was editing (ConcurrentEditError).
+    version = models.PositiveIntegerField(default=1)
 
     history = HistoricalRecords()
 
@@ -21,6 +24,10 @@ class PlanNeed(Recorded):
 
     def __str__(self) -> str:
         return self.description[:80]
+
+    @property
+    def is_open(self) -> bool:
+        return self.ended_at is None
 
 
 class PlanAction(Recorded):
@@ -61,6 +68,10 @@ class PlanAction(Recorded):
     completed_on = models.DateField(null=True, blank=True)
     order = models.PositiveSmallIntegerField(default=0)
     ended_at = models.DateTimeField(null=True, blank=True)  # removed from the plan (kept)
+    # Why it was removed (the row is kept, with its history).
+    ended_reason = models.CharField(max_length=200, blank=True)
+    # Optimistic concurrency: a save names the version it was editing (ConcurrentEditError).
+    version = models.PositiveIntegerField(default=1)
 
     history = HistoricalRecords()
 
@@ -68,6 +79,11 @@ class PlanAction(Recorded):
         ordering = ["order", "id"]
         indexes = [models.Index(fields=["plan", "status"])]
         constraints = [
+            models.CheckConstraint(
+                condition=models.Q(completed_on__isnull=True) | models.Q(status="done"),
+                name="plan_action_completed_only_when_done",
+                violation_error_message="Only an action that is done has a completion date",
+            ),
             models.CheckConstraint(
                 condition=(
                     models.Q(owner_person__isnull=True)
@@ -123,6 +139,14 @@ class PlanReview(Recorded):
 
     class Meta:
         ordering = ["-held_on", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(next_review_date__isnull=True)
+                | models.Q(next_review_date__gt=models.F("held_on")),
+                name="plan_review_next_after_held",
+                violation_error_message="The next review must be after this one",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} on {self.held_on}"

@@ -6,6 +6,7 @@ finalised; a plan cannot be finalised while any action lacks an owner, a due dat
 measurable outcome (finding AP6). Reviews (and core groups) record progress per action."""
 
 from django.db import models
+from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from lantern.common.models import Recorded
@@ -75,6 +76,9 @@ class Plan(Recorded):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} for {self.person}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("plans:plan", args=[self.pk])
 
     @property
     def is_open(self) -> bool:
