@@ -200,6 +200,33 @@ _RULES = [
         source="Local practice standard (not set nationally)",
         overridable=True,
     ),
+    # Closure and step-down (findings FD8, CP6)
+    Rule(
+        id="high_risk_closure_window",
+        title="Closure after high-risk assessment factors",
+        trigger=(
+            "Assessment authorised with domestic abuse, substance misuse or parental mental "
+            "health factors"
+        ),
+        due_event="Earliest closure without a manager's override",
+        offset=3,
+        unit=Unit.MONTHS,
+        basis=Basis.LOCAL,
+        source="Local practice standard (not set nationally; finding CP6)",
+        overridable=True,
+    ),
+    Rule(
+        id="closure_decision",
+        title="Closure or step-down decision",
+        trigger="Closure or step-down requested",
+        due_event="Manager's approval or return of the request",
+        offset=1,
+        unit=Unit.WORKING_DAYS,
+        basis=Basis.LOCAL,
+        source="Local practice standard (not set nationally)",
+        overridable=True,
+        soon_window=0,
+    ),
     # Looked-after children: reviews
     Rule(
         id="first_lac_review",

@@ -46,6 +46,11 @@ DOMAIN_1_14 = {
 # records are commonly due within one working day).
 LOCAL_STANDARDS = {
     "strategy_record": (1, WD, Basis.LOCAL),
+    # Closure and step-down (FD8, CP6): no closure within 3 months of an assessment that found
+    # domestic abuse, substance misuse or parental mental health without a manager's override;
+    # a manager answers a closure request within a working day.
+    "high_risk_closure_window": (3, MONTHS, Basis.LOCAL),
+    "closure_decision": (1, WD, Basis.LOCAL),
 }
 
 
@@ -69,7 +74,14 @@ def test_rule_matches_domain_1_14(rule_id, expected):
 
 def test_only_local_standards_and_the_referral_decision_are_overridable():
     overridable = {rule.id for rule in RULES.values() if rule.overridable}
-    assert overridable == {"referral_decision", "cp_visit", "cin_review", "strategy_record"}
+    assert overridable == {
+        "referral_decision",
+        "cp_visit",
+        "cin_review",
+        "strategy_record",
+        "high_risk_closure_window",
+        "closure_decision",
+    }
 
 
 def test_extensions_match_domain_1_14():
