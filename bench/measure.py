@@ -315,6 +315,87 @@ def measure_matching() -> dict:
     }
 
 
+def build_team(workers: int = 10, children: int = 200):
+    """A team of `workers` social workers and a manager with `children` children between them,
+    each with casework: a referral, an assessment (half authorised), a CIN plan with a need and
+    three actions (every fifth child a child protection plan instead), case notes and visits.
+    Made through the services (the test factories), once per database."""
+    from django.db import transaction
+
+    from lantern.accounts.models import Team, User
+    from lantern.people.services import allocation_set
+    from tests.factories import assessments as A
+    from tests.factories import plans as P
+    from tests.factories.child_protection import make_visit
+
+    team, _ = Team.objects.get_or_create(name="Bench home team", defaults={"kind": "cin"})
+    manager, _ = User.objects.get_or_create(
+        username="bench.home.tm", defaults={"role": "team_manager", "team": team}
+    )
+    staff = [
+        User.objects.get_or_create(
+            username=f"bench.home.sw{i}", defaults={"role": "social_worker", "team": team}
+        )[0]
+        for i in range(workers)
+    ]
+    from lantern.people.models import Allocation
+
+    if Allocation.objects.filter(team=team, end_date__isnull=True).count() >= children:
+        return manager, staff[0]
+    today = datetime.date.today()
+    per_family = 5
+    for f in range(children // per_family):
+        worker = staff[f % workers]
+        with transaction.atomic():
+            kids = build_family(
+                worker,
+                mother="Benchhome",
+                surname=f"Family{f}",
+                child="Kid",
+                n=per_family,
+                line1=f"{f + 1} Home Bench Street",
+                born=2012,
+            )
+            for i, child in enumerate(kids):
+                allocation_set(
+                    by=manager,
+                    person=child,
+                    team=team,
+                    worker=worker,
+                    start_date=today - datetime.timedelta(days=120),
+                )
+                referral = A.make_referral(
+                    worker, child, referral_date=today - datetime.timedelta(days=90)
+                )
+                assessment = A.start(worker, child, referral=referral)
+                A.complete(worker, assessment)
+                if i % 2 == 0:
+                    A.submit(worker, assessment)
+                    A.authorise(manager, assessment)
+                kind = "cp" if i == 0 else "cin"
+                P.smart_plan(
+                    worker,
+                    child,
+                    kind=kind,
+                    actions=3,
+                    referral=referral,
+                    start_date=today - datetime.timedelta(days=60),
+                )
+                for d in (50, 35, 20, 6):
+                    make_visit(worker, child, today - datetime.timedelta(days=d), seen=True)
+    return manager, staff[0]
+
+
+def measure_home_pages(n: int) -> dict:
+    manager, worker = build_team()
+    sw = time_page(worker, "/", n)
+    tm = time_page(manager, "/", n)
+    return {
+        **{f"home_sw_{k}": v for k, v in sw.items()},
+        **{f"home_tm_{k}": v for k, v in tm.items()},
+    }
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser()
     parser.add_argument("--searches", type=int, default=400)
@@ -331,6 +412,7 @@ def main(argv=None):
     out.update(measure_search(args.searches, args.seed))
     out.update(measure_record_page(args.pages))
     out.update(measure_screening_page(args.pages))
+    out.update(measure_home_pages(args.pages))
     if args.matching:
         out.update(measure_matching())
     json.dump(out, sys.stdout)

@@ -15,6 +15,8 @@ def navigation(request):
         ("front_door:queue", "Front door", "contact.view"),
         ("front_door:refer", "Refer a child", "contact.submit"),
         ("front_door:referred", "Your referrals", "contact.own"),
+        ("child_protection:conference_list", "Conferences", "conference.record"),
+        ("closure:queue", "Closures", "closure.approve"),
         ("checks:list", "Practice checks", "checks.view"),
         ("people:duplicates", "Duplicates", "person.merge"),
         ("timescales:calendar", "Timescales", "calendar.view"),

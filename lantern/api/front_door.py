@@ -199,7 +199,7 @@ class ContactDetail(APIView):
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def _period(params) -> tuple[datetime.date, datetime.date]:
+def query_period(params) -> tuple[datetime.date, datetime.date]:
     """?from=yyyy-mm-dd&to=yyyy-mm-dd, both optional: the last 12 months to today by default."""
     today = timezone.localdate()
     errors, dates = {}, {}
@@ -262,7 +262,7 @@ class FrontDoorIndicators(APIView):
         responses={200: s.IndicatorSerializer(many=True), 400: BAD_QUERY},
     )
     def get(self, request):
-        date_from, date_to = _period(request.query_params)
+        date_from, date_to = query_period(request.query_params)
         data = [
             {
                 "id": i.id,

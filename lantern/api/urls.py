@@ -1,6 +1,6 @@
 from django.urls import path
 
-from lantern.api import front_door, views
+from lantern.api import casework, front_door, views
 
 app_name = "api"
 urlpatterns = [
@@ -17,5 +17,10 @@ urlpatterns = [
         "indicators/front-door",
         front_door.FrontDoorIndicators.as_view(),
         name="front_door_indicators",
+    ),
+    path(
+        "indicators/casework",
+        casework.CaseworkIndicators.as_view(),
+        name="casework_indicators",
     ),
 ]

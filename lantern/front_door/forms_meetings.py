@@ -7,14 +7,12 @@ They parse and validate input only; the services decide anything that needs othe
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
 from lantern.front_door.codes import (
     INDICATOR_FORMS,
     Agency,
     ExploitationIndicator,
     ExploitationRisk,
-    ReasonForClosure,
     Section47Outcome,
     StrategyDecision,
 )
@@ -317,26 +315,6 @@ class Section47OutcomeForm(FrontDoorForm):
     reason = forms.CharField(
         label="Why?", widget=textarea(4), error_messages={"required": "Explain the outcome"}
     )
-
-
-class ReferralCloseForm(FrontDoorForm):
-    closure_date = _date("Closure date", "Enter the closure date")
-    reason = forms.ChoiceField(
-        label="Reason for closure",
-        choices=[("", "Select the reason"), *ReasonForClosure.choices],
-        error_messages={"required": "Select the reason for closure"},
-    )
-    nfa = forms.BooleanField(
-        label="The referral itself led to no further action",
-        required=False,
-        help_text="The CIN census ReferralNFA flag",
-    )
-
-    def clean_closure_date(self):
-        value = self.cleaned_data["closure_date"]
-        if value > timezone.localdate():
-            raise ValidationError("The closure date cannot be in the future")
-        return value
 
 
 # -- exploitation -------------------------------------------------------------------------------

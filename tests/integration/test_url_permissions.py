@@ -12,7 +12,12 @@ from lantern.language.models import Phrase
 from lantern.people.models import ChronologyEntry, DuplicateCandidate, Merge
 from lantern.people.services import person_merge, warning_add
 from lantern.timescales.models import LocalClosureDay
+from tests.factories.assessments import assessment_samples
+from tests.factories.casenotes import casenotes_samples
+from tests.factories.child_protection import child_protection_samples
+from tests.factories.closure import closure_samples
 from tests.factories.front_door import front_door_samples, submit_referral
+from tests.factories.plans import plans_samples
 
 SKIP_NAMESPACES = {"admin"}  # Django's admin has its own staff check (is_staff).
 
@@ -63,6 +68,16 @@ def samples(db, person_maker, social_worker, manager):
     front = front_door_samples(child=child, sibling=other, worker=social_worker, manager=manager)
     return {
         **front,
+        # A draft assessment on the first child's referral, their sibling consulted.
+        **assessment_samples(
+            child=child, worker=social_worker, referral_pk=front["referral_pk"], family=other
+        ),
+        # Its own child, with an open CP plan (its person_pk gives way to the plans sample's).
+        **child_protection_samples(worker=social_worker, manager=manager),
+        # On the other child: the closure sample closes the first child's case.
+        **plans_samples(child=other, worker=social_worker, manager=manager),
+        **casenotes_samples(child=child, worker=social_worker),
+        **closure_samples(child=child, worker=social_worker, manager=manager),
         "pk": child.pk,
         "warning_pk": warning.pk,
         "entry_pk": ChronologyEntry.objects.filter(person=child).first().pk,

@@ -14,7 +14,7 @@ W20 = {"class": "govuk-input--width-20"}
 
 
 def textarea(rows: int = 4) -> forms.Textarea:
-    """A textarea with the practice-language hint while writing (static/lantern/language-check.js)."""
+    """A textarea showing the practice-language hint while writing (language-check.js)."""
     return forms.Textarea(attrs={"rows": rows, "data-language-check": ""})
 
 

@@ -17,10 +17,10 @@ import datetime
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils import timezone
+from django.views.decorators.http import require_GET
 
 from lantern.accounts.permissions import has_perm, requires
 from lantern.front_door.codes import Agency, Section47Outcome, StrategyDecision
@@ -28,7 +28,6 @@ from lantern.front_door.forms.common import aware
 from lantern.front_door.forms_meetings import (
     PREFILLED_AGENCIES,
     ChildSeenForm,
-    ReferralCloseForm,
     Section47OutcomeForm,
     StrategyRecordForm,
     StrategyScheduleForm,
@@ -41,7 +40,6 @@ from lantern.front_door.models import Decision, Section47, StrategyDiscussion
 from lantern.front_door.presenters import Tag, when
 from lantern.front_door.selectors import referral_get_for, section47_get_for, strategy_get_for
 from lantern.front_door.services import (
-    referral_close,
     section47_child_seen,
     section47_outcome_record,
     strategy_record,
@@ -151,37 +149,22 @@ def strategy_list_view(request):
 # -- referrals ----------------------------------------------------------------------------------
 
 
+@require_GET
 @requires("contact.view")
 def referral_view(request, referral_pk):
     referral, redirect_response = open_or_break_glass(request, referral_get_for, pk=referral_pk)
     if redirect_response:
         return redirect_response
-    if request.method == "GET":
-        log_record_view(request, referral.person, via="front door")
+    log_record_view(request, referral.person, via="front door")
     can_record = has_perm(request.user, "strategy.record")
-    form = None
-    if referral.is_open and can_record:
-        form = ReferralCloseForm(
-            request.POST or None, initial={"closure_date": timezone.localdate()}
-        )
-    if request.method == "POST":
-        if form is None:  # closing needs strategy.record, and an open referral
-            raise Http404("Not found")
-        if form.is_valid():
-            d = form.cleaned_data
-            try:
-                referral_close(
-                    by=request.user,
-                    referral=referral,
-                    closure_date=d["closure_date"],
-                    reason=d["reason"],
-                    nfa=d["nfa"],
-                )
-            except ValidationError as error:
-                form.add_service_errors(error)
-            else:
-                messages.success(request, "Referral closed")
-                return redirect("front_door:referral", referral_pk=referral.pk)
+    # Closing or stepping down goes through a closure request and a manager's approval, with
+    # the FD8 and CP6 checks (lantern.closure); the referral page links there.
+    user = request.user
+    casework = {
+        "can_assess": referral.is_open and has_perm(user, "assessment.record"),
+        "can_plan": referral.is_open and has_perm(user, "plan.record"),
+        "can_request_closure": referral.is_open and has_perm(user, "closure.request"),
+    }
     decision = (
         Decision.objects.filter(referral=referral)
         .select_related("contact_child__contact", "decided_by")
@@ -196,7 +179,10 @@ def referral_view(request, referral_pk):
             "discussions": referral.strategy_discussions.all(),
             "enquiries": referral.section47s.all(),
             "can_record": can_record,
-            "form": form,
+            "assessments": referral.assessments.all(),
+            "plans": referral.plans.all(),
+            "closure_requests": referral.closure_requests.select_related("requested_by").all(),
+            **casework,
         },
     )
 
@@ -339,6 +325,9 @@ def section47_view(request, section47_pk):
             "icpc": icpc_timescale(enquiry),
             "can_record_seen": can_record and enquiry.child_seen_on is None,
             "can_record_outcome": can_record and not enquiry.outcome,
+            "conference": enquiry.conferences.first(),
+            "can_record_icpc": enquiry.outcome == Section47Outcome.ICPC
+            and has_perm(request.user, "conference.record"),
         },
     )
 

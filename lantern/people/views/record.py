@@ -23,6 +23,7 @@ from lantern.people.views.common import (
     get_person_or_break_glass,
     log_record_view,
 )
+from lantern.worklists.record import casework_links, due_for_child
 
 
 @requires("person.view")
@@ -74,6 +75,8 @@ def record_view(request, pk):
         "history": [i for pid in ids for i in person_involvement.get(pid, []) if not i.current],
         "network": network,
         "flags": flags_for_person(ids, today),
+        "casework_links": casework_links(request.user, person),
+        "due": due_for_child(request.user, ids, today),
         "chronology": page,
         "chronology_query": query.urlencode(),
         "filter_form": filter_form,

@@ -155,14 +155,14 @@ def test_recording_pages_are_refused_without_strategy_record(client, iro, discus
         reverse("front_door:section47_outcome", args=[enquiry.pk]),
     ]:
         assert client.get(url).status_code == 404, url
-    # The referral page shows no close form, and closing through it is refused.
+    # The referral page offers no way to close it, and cannot be posted to.
     page = client.get(reverse("front_door:referral", args=[referral.pk]))
-    assert page.context["form"] is None
+    assert reverse("closure:referral", args=[referral.pk]) not in page.content.decode()
     closing = client.post(
         reverse("front_door:referral", args=[referral.pk]),
         {"closure_date": timezone.localdate().isoformat(), "reason": "RC8"},
     )
-    assert closing.status_code == 404
+    assert closing.status_code == 405
     assert Referral.objects.get(pk=referral.pk).is_open
 
 
@@ -407,32 +407,19 @@ def test_scheduling_needs_a_reason_and_a_time(client, worker, discussion):
     assert StrategyDiscussion.objects.count() == 1
 
 
-def test_referral_page_shows_the_decision_and_closes(client, worker, discussion):
-    client.force_login(worker)
-    url = reverse("front_door:referral", args=[discussion.referral_id])
+def test_referral_page_shows_the_decision_and_links_the_casework(client, social_worker, discussion):
+    client.force_login(social_worker)
+    referral_pk = discussion.referral_id
+    url = reverse("front_door:referral", args=[referral_pk])
     page = client.get(url).content.decode()
     assert "Strategy discussion" in page
     assert "See Ellie at school today" in page  # the manager's direction
     assert "Schedule a strategy discussion" in page
-    response = client.post(
-        url, {"closure_date": timezone.localdate().strftime("%d/%m/%Y"), "reason": "RC8"}
-    )
-    assert response.status_code == 302
-    referral = Referral.objects.get(pk=discussion.referral_id)
-    assert referral.closure_reason == "RC8"
-    page = client.get(url).content.decode()
-    assert "Close the referral" not in page and "Schedule a strategy discussion" not in page
-
-
-def test_referral_closure_date_cannot_be_in_the_future(client, worker, discussion):
-    client.force_login(worker)
-    response = client.post(
-        reverse("front_door:referral", args=[discussion.referral_id]),
-        {"closure_date": TOMORROW, "reason": "RC8"},
-    )
-    assert response.status_code == 200
-    assert "The closure date cannot be in the future" in response.content.decode()
-    assert Referral.objects.get(pk=discussion.referral_id).is_open
+    # Closing goes through a closure request and a manager's approval (lantern.closure).
+    assert reverse("closure:referral", args=[referral_pk]) in page
+    assert reverse("assessments:start", args=[referral_pk]) in page
+    assert client.post(url, {"reason": "RC8"}).status_code == 405
+    assert Referral.objects.get(pk=referral_pk).is_open
 
 
 def test_list_shows_an_overdue_record(client, worker, manager, person_maker):
