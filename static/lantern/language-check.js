@@ -73,6 +73,8 @@ function attach(textarea) {
     clearTimeout(timer);
     timer = setTimeout(run, DELAY_MS);
   });
+  // Leaving the page: no hint is needed any more (the server checks what was saved).
+  if (textarea.form) textarea.form.addEventListener("submit", () => clearTimeout(timer));
   if (textarea.value) run();
 }
 

@@ -9,9 +9,25 @@ import os
 from pathlib import Path
 
 import pytest
+from django.core.servers.basehttp import WSGIServer
+from django.test.testcases import LiveServerThread
 
 from lantern.accounts.roles import Role
 from tests.factories import UserFactory
+
+
+class OneRequestAtATime(WSGIServer):
+    """The live server answers one request at a time. On SQLite the test database is in memory
+    and the server shares the test's single connection, so two requests at once (a page's
+    background fetch — the language hint, an autosave — racing a form post) would interleave
+    their transactions on it and break both. A real deployment has a connection per worker."""
+
+    def __init__(self, *args, connections_override=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.connections_override = connections_override
+
+
+LiveServerThread.server_class = OneRequestAtATime
 
 HERE = Path(__file__).resolve().parent
 CHROMIUM = os.environ.get("LANTERN_CHROMIUM", "/usr/bin/chromium")

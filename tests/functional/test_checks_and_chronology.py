@@ -33,7 +33,11 @@ def test_practice_check_leads_to_the_record_and_its_chronology_filters(
     )
 
     login(page, worker)
-    expect(page.get_by_role("main").get_by_role("link", name="Jayden Cole")).to_be_visible()
+    # The home page lists the child among "Your children" and with the check firing on them.
+    children = page.get_by_role("table", name="Children")
+    expect(children.get_by_role("link", name="Jayden Cole")).to_be_visible()
+    checks = page.get_by_role("table", name="Practice checks firing")
+    expect(checks).to_contain_text("Child's identity not recorded")
     page.get_by_role("navigation", name="Menu").get_by_role("link", name="Practice checks").click()
     page.wait_for_url("**/checks/")
     assert_accessible(page)

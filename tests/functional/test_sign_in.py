@@ -12,13 +12,13 @@ ALL_LINKS = PRACTICE | {"Duplicates"}
 # The service navigation each role should see (lantern/accounts/permissions.py).
 NAVIGATION = {
     Role.FRONT_DOOR: PRACTICE,
-    Role.SOCIAL_WORKER: PRACTICE,
-    Role.TEAM_MANAGER: ALL_LINKS,
-    Role.HEAD_OF_SERVICE: ALL_LINKS,
-    Role.IRO: PRACTICE,
+    Role.SOCIAL_WORKER: PRACTICE | {"Conferences"},
+    Role.TEAM_MANAGER: ALL_LINKS | {"Conferences", "Closures"},
+    Role.HEAD_OF_SERVICE: ALL_LINKS | {"Closures"},
+    Role.IRO: PRACTICE | {"Conferences"},
     Role.AUDITOR: PRACTICE,
     Role.ANALYST: {"Home", "Practice checks", "Timescales"},
-    Role.ADMINISTRATOR: {"Home", "Find a person", "Duplicates", "Timescales"},
+    Role.ADMINISTRATOR: {"Home", "Find a person", "Duplicates", "Timescales", "Practice language"},
     Role.PARTNER: {"Home", "Refer a child", "Your referrals"},
 }
 
