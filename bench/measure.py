@@ -370,7 +370,7 @@ def build_team(workers: int = 10, children: int = 200):
                 assessment = A.start(worker, child, referral=referral)
                 A.complete(worker, assessment)
                 if i % 2 == 0:
-                    A.submit(worker, assessment)
+                    assessment = A.submit(worker, assessment)
                     A.authorise(manager, assessment)
                 kind = "cp" if i == 0 else "cin"
                 P.smart_plan(

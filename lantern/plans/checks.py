@@ -39,8 +39,18 @@ class PlanNotSmart(Check):
             Q(finalised_at__isnull=False) | Q(start_date__lt=draft_before)
         )
         plans = self.restrict(plans, "person_id", person_ids)
+        # Only plans with an open action lacking something are read in full (the actions are
+        # numbered as the plan shows them, so all of such a plan's actions are needed).
+        lacking_something = (
+            Q(due_date__isnull=True)
+            | Q(outcome="")
+            | Q(owner_person__isnull=True, owner_user__isnull=True, owner_agency="")
+        )
+        flagged = PlanAction.objects.filter(
+            plan__in=plans, ended_at__isnull=True, status__in=PlanAction.OPEN_STATUSES
+        ).filter(lacking_something)
         actions = (
-            PlanAction.objects.filter(plan__in=plans, ended_at__isnull=True)
+            PlanAction.objects.filter(plan_id__in=flagged.values("plan_id"), ended_at__isnull=True)
             .select_related("plan")
             .order_by("plan_id", "order", "id")
         )

@@ -57,6 +57,12 @@ class WorkingDayCalendar:
             self._closures: dict[date, str] = dict(closure_days)
         else:
             self._closures = {d: "Local closure day" for d in closure_days}
+        # The calendar never changes once made, so what it works out is kept: the closed
+        # weekdays of each year, and the answers to add_working_days and working_days_between
+        # (work lists and checks ask the same questions of the same dates many times).
+        self._closed_by_year: dict[int, frozenset[date]] = {}
+        self._added: dict[tuple[date, int], date] = {}
+        self._between: dict[tuple[date, date], int] = {}
 
     def __repr__(self) -> str:
         return f"WorkingDayCalendar({len(self._closures)} local closure days)"
@@ -72,9 +78,19 @@ class WorkingDayCalendar:
     def is_local_closure(self, d: date) -> bool:
         return d in self._closures
 
+    def _closed(self, year: int) -> frozenset[date]:
+        closed = self._closed_by_year.get(year)
+        if closed is None:
+            closed = frozenset(_bank_holidays(year)) | {d for d in self._closures if d.year == year}
+            self._closed_by_year[year] = closed
+        return closed
+
     def is_working_day(self, d: date) -> bool:
         _check_date(d)
-        return d.weekday() < 5 and not self.is_bank_holiday(d) and d not in self._closures
+        return self._is_working(d)
+
+    def _is_working(self, d: date) -> bool:
+        return d.weekday() < 5 and d not in self._closed(d.year)
 
     # -- arithmetic ------------------------------------------------------------------------------
 
@@ -83,12 +99,17 @@ class WorkingDayCalendar:
         _check_date(d)
         if n < 0:
             raise ValueError("n must be 0 or more")
+        key = (d, n)
+        if key in self._added:
+            return self._added[key]
         current = d
         counted = 0
+        one = timedelta(days=1)
         while counted < n:
-            current += timedelta(days=1)
-            if self.is_working_day(current):
+            current += one
+            if self._is_working(current):
                 counted += 1
+        self._added[key] = current
         return current
 
     def next_working_day(self, d: date) -> date:
@@ -109,12 +130,17 @@ class WorkingDayCalendar:
         _check_date(end)
         if end < start:
             return -self.working_days_between(end, start)
+        key = (start, end)
+        if key in self._between:
+            return self._between[key]
         count = 0
         current = start
+        one = timedelta(days=1)
         while current < end:
-            current += timedelta(days=1)
-            if self.is_working_day(current):
+            current += one
+            if self._is_working(current):
                 count += 1
+        self._between[key] = count
         return count
 
     # -- listings --------------------------------------------------------------------------------

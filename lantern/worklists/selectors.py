@@ -6,6 +6,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
+from django.urls import reverse
 
 from lantern.checks.registry import Check, Flag, flags_for_person
 from lantern.people.models import Allocation, Person, Warning
@@ -15,6 +16,18 @@ from lantern.worklists.registry import WorkItem, work_items
 
 SOON_DAYS = 14  # "due in the next fortnight" on the work list
 MAX_CHILDREN = 1000  # a team larger than this is a data problem; the page says so
+LIST_LIMIT = 50  # rows of overdue / upcoming work shown; the counts say how many in all
+
+
+def _record_url(pk: int) -> str:
+    """The child's record, without resolving the URL afresh for each of hundreds of rows."""
+    global _RECORD_URL
+    if _RECORD_URL is None:
+        _RECORD_URL = reverse("people:record", args=[987654321])
+    return _RECORD_URL.replace("987654321", str(pk))
+
+
+_RECORD_URL: str | None = None
 
 
 @dataclass
@@ -27,6 +40,10 @@ class ChildWork:
     @property
     def person(self) -> Person:
         return self.allocation.person
+
+    @property
+    def record_url(self) -> str:
+        return _record_url(self.allocation.person_id)
 
     @property
     def overdue(self) -> int:
@@ -62,6 +79,26 @@ class Overview:
     @property
     def flagged_children(self) -> int:
         return len({f.person_id for _, f, _ in self.flags})
+
+    @property
+    def check_counts(self) -> list[tuple[Check, int, int]]:
+        """Per check firing: (check, flags, children) — a team's summary."""
+        flags: dict[str, int] = {}
+        children: dict[str, set[int]] = {}
+        checks: dict[str, Check] = {}
+        for check, flag, _ in self.flags:
+            checks[check.id] = check
+            flags[check.id] = flags.get(check.id, 0) + 1
+            children.setdefault(check.id, set()).add(flag.person_id)
+        return [(checks[i], flags[i], len(children[i])) for i in sorted(checks)]
+
+    @property
+    def overdue_shown(self) -> list[tuple[WorkItem, "ChildWork"]]:
+        return self.overdue[:LIST_LIMIT]
+
+    @property
+    def upcoming_shown(self) -> list[tuple[WorkItem, "ChildWork"]]:
+        return self.upcoming[:LIST_LIMIT]
 
 
 def _allocations(*, worker=None, team_id=None) -> QuerySet[Allocation]:
