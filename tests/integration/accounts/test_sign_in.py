@@ -2,6 +2,7 @@ import pyotp
 import pytest
 from django.test import override_settings
 from django.urls import reverse
+from django.utils.html import escape
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "correct-horse-battery"
@@ -15,7 +16,7 @@ def test_sign_in_lands_on_home(client, social_worker):
     response = sign_in(client, social_worker.username)
     assert response.status_code == 302 and response["Location"] == "/"
     page = client.get("/").content.decode()
-    assert social_worker.get_full_name() in page and "Social worker" in page
+    assert escape(social_worker.get_full_name()) in page and "Social worker" in page
 
 
 def test_wrong_password_shows_govuk_error(client, social_worker):
