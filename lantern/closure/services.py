@@ -129,6 +129,7 @@ def closure_request(
     closure_date: datetime.date,
     rationale: str,
     today: datetime.date | None = None,
+    now: datetime.datetime | None = None,
 ) -> ClosureRequest:
     """Ask a manager to close the referral, or step it down to early help. The checks' concerns
     are recorded with the request; a child on a child protection plan cannot be closed."""
@@ -168,7 +169,7 @@ def closure_request(
         rationale=rationale,
         concerns=[c.as_dict() for c in concerns],
         requested_by=by_user(by),
-        requested_at=timezone.now(),
+        requested_at=now or timezone.now(),
         created_by=by_user(by),
         updated_by=by_user(by),
     )
@@ -218,6 +219,7 @@ def closure_approve(
     comment: str,
     override_reason: str = "",
     today: datetime.date | None = None,
+    now: datetime.datetime | None = None,
 ) -> ClosureRequest:
     """The manager approves the closure or step-down. The checks run again: an open child
     protection plan refuses it outright, and any other concern refuses it unless the manager
@@ -266,7 +268,7 @@ def closure_approve(
     if override_reason and not concerns:
         override_reason = ""  # nothing to override: the checks found no concerns
     request.status = ClosureRequest.Status.APPROVED
-    request.decided_by, request.decided_at = user, timezone.now()
+    request.decided_by, request.decided_at = user, now or timezone.now()
     request.manager_comment, request.override_reason = comment, override_reason
     request.decision_concerns = [c.as_dict() for c in concerns]
     request.updated_by = user

@@ -134,12 +134,21 @@ def finalise_problems(plan: Plan, actions: list[PlanAction], open_needs: int) ->
 
 
 @transaction.atomic
-def plan_finalise(*, by, plan: Plan, version: int, today: datetime.date | None = None) -> Plan:
+def plan_finalise(
+    *,
+    by,
+    plan: Plan,
+    version: int,
+    today: datetime.date | None = None,
+    now: datetime.datetime | None = None,
+) -> Plan:
     """Finalise a drafted plan. Refused, naming each problem, while it has no needs or no
     actions, while any open action lacks an owner, a due date or a measurable outcome (AP6),
-    or for a safety plan with no review date (CP5)."""
+    or for a safety plan with no review date (CP5). `now` (default now) is when it was
+    finalised; the generator passes the moment it happened."""
     require_plan_perm(by)
-    today = today or timezone.localdate()
+    now = now or timezone.now()
+    today = today or timezone.localdate(now)
     plan = lock_open_plan(plan, version=version)
     if plan.is_final:
         raise ValidationError("This plan has already been finalised")
@@ -148,7 +157,7 @@ def plan_finalise(*, by, plan: Plan, version: int, today: datetime.date | None =
     problems = finalise_problems(plan, actions, open_needs)
     if problems:
         raise ValidationError(problems)
-    plan.finalised_at, plan.finalised_by = timezone.now(), by_user(by)
+    plan.finalised_at, plan.finalised_by = now, by_user(by)
     plan.version += 1
     plan.updated_by = by_user(by)
     plan.full_clean()
