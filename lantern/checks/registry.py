@@ -4,13 +4,18 @@ A check finds the records showing a failure inspectors found (shared/findings.md
 once, as `flags(today, person_ids=None)`: with person_ids=None it returns every flag in the
 authority (team lists, dashboard, API), with a list of ids only those people's flags (the child's
 record). So the record page and the lists can never disagree. Each call is a fixed number of
-queries.
+queries. person_ids may also be a queryset of person ids (`values_list("person_id", flat=True)`),
+which every check uses as a subquery: the team page selects its children that way.
 """
 
 import datetime
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
+
+# Which people to look at: a list of Person pks, a queryset of them (a subquery), or None for
+# everyone.
+PersonIds = list[int] | QuerySet | None
 
 
 @dataclass(frozen=True)
@@ -31,11 +36,11 @@ class Check:
     # What a worker can do about it, shown with the flag.
     action: str = ""
 
-    def flags(self, today: datetime.date, person_ids: list[int] | None = None) -> list[Flag]:
+    def flags(self, today: datetime.date, person_ids: PersonIds = None) -> list[Flag]:
         raise NotImplementedError
 
     @staticmethod
-    def restrict(qs: QuerySet, field: str, person_ids: list[int] | None) -> QuerySet:
+    def restrict(qs: QuerySet, field: str, person_ids: PersonIds) -> QuerySet:
         if person_ids is not None:
             qs = qs.filter(**{f"{field}__in": person_ids})
         return qs
@@ -61,7 +66,7 @@ def get_check(check_id: str) -> Check | None:
     return REGISTRY.get(check_id)
 
 
-def flags_for_person(person_ids: list[int], today: datetime.date) -> list[tuple[Check, Flag]]:
+def flags_for_person(person_ids: PersonIds, today: datetime.date) -> list[tuple[Check, Flag]]:
     out = []
     for check in all_checks():
         out.extend((check, flag) for flag in check.flags(today, person_ids))

@@ -13,6 +13,7 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from lantern.checks.registry import PersonIds
 from lantern.timescales.calendar import WorkingDayCalendar, get_calendar
 from lantern.timescales.engine import Status, Timescale
 
@@ -49,7 +50,7 @@ class WorkItem:
         return self.status == Status.OVERDUE
 
 
-Provider = Callable[[list[int] | None, datetime.date, WorkingDayCalendar], list[WorkItem]]
+Provider = Callable[[PersonIds, datetime.date, WorkingDayCalendar], list[WorkItem]]
 PROVIDERS: list[Provider] = []
 
 
@@ -59,14 +60,14 @@ def work_provider(fn: Provider) -> Provider:
 
 
 def work_items(
-    person_ids: list[int] | None,
+    person_ids: PersonIds,
     *,
     today: datetime.date,
     calendar: WorkingDayCalendar | None = None,
 ) -> list[WorkItem]:
     """Everything still to do for these children (None: every child), most urgent first."""
     calendar = calendar or get_calendar()
-    if person_ids is not None and not person_ids:
+    if isinstance(person_ids, list | tuple | set) and not person_ids:
         return []
     items: list[WorkItem] = []
     for provider in PROVIDERS:
