@@ -238,17 +238,30 @@ def assessment_save(
     (True, False or None), outcome and factors (a list of CIN codes). A save that changes
     nothing keeps the version; otherwise the version goes up by one.
 
+    A save on top of an older version is refused (ConcurrentEditError) unless it would change
+    nothing: the page's Save button posting straight after its own autosave stored the same
+    text is not a conflict, and neither is saving again what someone else has just saved.
+
     The returned assessment's `language_matches` lists the minimising phrases found in its
     text (AP4), to show the writer."""
     require_perm(by, "assessment.record")
     today = _today(today)
     locked = _lock(assessment)
-    if locked.version != version:
+    stale = locked.version != version
+    if stale and locked.status != Assessment.Status.DRAFT:
         raise ConcurrentEditError()
     _expect_draft(locked)
     clean = _clean_sections(locked, sections, today=today)
     codes = clean.pop("factors", None)
     changed = sorted(name for name, value in clean.items() if getattr(locked, name) != value)
+    if stale:
+        same_factors = codes is None or set(codes) == set(
+            locked.factors.values_list("code", flat=True)
+        )
+        if changed or not same_factors:
+            raise ConcurrentEditError()
+        locked.language_matches = []
+        return locked
     # Factors first: their history then sits before the assessment's record of this version.
     if codes is not None and _set_factors(locked, codes):
         changed.append("factors")

@@ -3,7 +3,10 @@
 // A <form data-autosave-url="…" data-autosave-key="…"> with a hidden input name="version":
 // - posts the whole form to the autosave URL every 20 seconds when something has changed, and
 //   when the writer leaves a field; the JSON answer {version, saved_at} updates the hidden
-//   version and the status region ([data-autosave-status]: "Saved at 14:32");
+//   version and the status region ([data-autosave-status]: "Saved at 14:32", with any
+//   minimising phrases the server recorded as a practice-language check);
+// - when the page's own Save button is pressed while an autosave is on its way (leaving the
+//   field starts one), the form is sent once that has finished, on the version it made;
 // - keeps a copy of what has not been saved yet in localStorage, keyed by the form's key and
 //   the version it was typed on top of;
 // - when the session has timed out (the answer is a redirect to sign in, a 401/403 or not
@@ -66,6 +69,19 @@ function restoreFields(form, pairs) {
   }
 }
 
+function unsaved(fields, saved) {
+  // The [name, value] pairs of a kept copy that the server does not have.
+  const onServer = new Map(saved);
+  return fields.filter(([name, value]) => value && onServer.get(name) !== value);
+}
+
+function languageNote(matches) {
+  // The minimising phrases the server found in what it saved (AP4), for the status line.
+  const phrases = [...new Set((matches || []).map((m) => `“${m.phrase}”`))];
+  if (!phrases.length) return "";
+  return `. Practice language recorded as a check: ${phrases.join(", ")}`;
+}
+
 function timeNow() {
   const now = new Date();
   return `${String(now.getHours()).padStart(2, "0")}:${String(now.getMinutes()).padStart(2, "0")}`;
@@ -125,6 +141,8 @@ function attach(form) {
   let saved = fieldsOf(form); // what the server has
   let changes = 0; // bumped on every edit, so a save knows if more came in while it ran
   let saving = false;
+  let inflight = null; // the autosave on its way, if any
+  let submitting = false; // the form itself is being sent: no more autosaves
   let signedOut = false;
   let stopped = false; // after a 409: someone else saved; stop overwriting their work
 
@@ -166,10 +184,17 @@ function attach(form) {
     });
   };
 
-  const save = async () => {
-    if (saving || signedOut || stopped) return;
+  const save = () => {
+    if (saving || submitting || signedOut || stopped) return inflight;
+    if (sameFields(fieldsOf(form), saved)) return null;
+    inflight = send().finally(() => {
+      inflight = null;
+    });
+    return inflight;
+  };
+
+  const send = async () => {
     const fields = fieldsOf(form);
-    if (sameFields(fields, saved)) return;
     saving = true;
     const sentAt = changes;
     const version = versionInput.value;
@@ -221,7 +246,7 @@ function attach(form) {
       forget(version);
       versionInput.value = String(data.version);
       saved = fields;
-      say(`Saved at ${data.saved_at || timeNow()}`);
+      say(`Saved at ${data.saved_at || timeNow()}${languageNote(data.language)}`);
       if (changes !== sentAt) keep(); // typed while saving: keep that on the new version
     } catch (error) {
       say("Not saved: Lantern could not be reached. Your changes are kept in this browser.");
@@ -239,10 +264,22 @@ function attach(form) {
   form.addEventListener("focusout", (event) => {
     if (event.target.name && event.target.name !== "version") save();
   });
-  form.addEventListener("submit", () => {
-    // A normal save: the server answers with a new page; the copy is no longer needed once it
-    // is saved, and is kept until then.
-    saving = true;
+  form.addEventListener("submit", (event) => {
+    // A normal save: the server answers with a new page; the copy is kept until then (the
+    // next page drops it once the server has the same text). Pressing Save moves the focus
+    // out of the field, which starts an autosave: send the form when that has finished, on
+    // the version it made, rather than alongside it on the version it replaced.
+    if (submitting) return;
+    if (inflight) {
+      event.preventDefault();
+      const submitter = event.submitter;
+      inflight.finally(() => {
+        submitting = true;
+        form.requestSubmit(submitter || undefined);
+      });
+      return;
+    }
+    submitting = true;
   });
   window.setInterval(save, INTERVAL_MS);
 
@@ -264,6 +301,10 @@ function attach(form) {
       continue;
     }
     if (!copy || !Array.isArray(copy.fields)) continue;
+    if (version < current && unsaved(copy.fields, saved).length === 0) {
+      store.removeItem(key); // saved since (the page's own Save button): nothing was lost
+      continue;
+    }
     if (version === current) {
       if (!sameFields(copy.fields, saved)) {
         restoreFields(form, copy.fields);
@@ -300,9 +341,7 @@ function attach(form) {
     const labels = new Map(
       [...form.querySelectorAll("label[for]")].map((l) => [l.htmlFor, l.textContent.trim()]),
     );
-    const onServer = new Map(saved);
-    for (const [name, value] of copy.fields) {
-      if (!value || onServer.get(name) === value) continue;
+    for (const [name, value] of unsaved(copy.fields, saved)) {
       const field = form.elements[name];
       const id = field && field.id;
       const h = document.createElement("h3");

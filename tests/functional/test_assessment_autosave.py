@@ -5,7 +5,7 @@ from lantern.accounts.roles import Role
 from lantern.assessments.models import Assessment
 from tests.factories import make_person
 from tests.factories.assessments import family_member, start
-from tests.functional.helpers import assert_accessible, login, visit
+from tests.functional.helpers import assert_accessible, login, submit, visit
 
 
 def test_autosave_survives_a_session_timeout(page, make_user):
@@ -50,7 +50,8 @@ def test_autosave_survives_a_session_timeout(page, make_user):
 
 
 def test_manager_pages_accessible(page, make_user):
-    from tests.factories.assessments import complete, submit
+    from tests.factories.assessments import complete
+    from tests.factories.assessments import submit as send_to_manager
 
     worker = make_user(Role.SOCIAL_WORKER)
     manager = make_user(Role.TEAM_MANAGER)
@@ -58,14 +59,12 @@ def test_manager_pages_accessible(page, make_user):
     mum = family_member(worker, child)
     a = start(worker, child)
     complete(worker, a, family=mum)
-    submit(worker, a)
+    send_to_manager(worker, a)
     login(page, manager)
     visit(page, f"/assessments/{a.pk}/authorise/")
     page.get_by_label("Authorise the assessment").check()
     page.get_by_label("Your comments").fill("Good.")
-    from tests.functional.helpers import submit as press
-
-    press(page, "Record your decision")
+    submit(page, "Record your decision")
     assert Assessment.objects.get().is_complete
 
 
@@ -89,4 +88,27 @@ def test_conflict_keeps_the_text(page, make_user):
     assert page.get_by_label("What the child said").input_value() == ""
     assert_accessible(page)
     page.get_by_role("button", name="I have copied what I need: discard it").click()
+    assert page.evaluate("Object.keys(localStorage)") == []
+
+
+def test_save_straight_after_typing_saves_once_without_a_false_conflict(page, make_user):
+    worker = make_user(Role.SOCIAL_WORKER)
+    child = make_person(by=worker, first_name="Amelia", last_name="Hargreaves")
+    a = start(worker, child)
+    login(page, worker)
+    visit(page, f"/assessments/{a.pk}/edit/")
+    page.get_by_label("What the child said").fill("Mum said it was over chastisement.")
+    page.get_by_label("How the child was seen and heard").click()  # leave the field: autosave
+    page.get_by_text("Practice language recorded as a check: “over chastisement”").wait_for()
+
+    # Pressing Save moves the focus out of the field (an autosave starts) and sends the form.
+    page.get_by_label("What the child said").fill("She said: I like school.")
+    submit(page, "Save draft")
+    page.get_by_text("Draft saved at").wait_for()
+    assert page.get_by_text("Someone else saved this assessment").count() == 0
+    a.refresh_from_db()
+    assert a.voice_said == "She said: I like school." and a.version == 3
+    visit(page, f"/assessments/{a.pk}/edit/")
+    assert page.get_by_text("were not saved").count() == 0
+    assert page.get_by_text("had not been saved").count() == 0
     assert page.evaluate("Object.keys(localStorage)") == []

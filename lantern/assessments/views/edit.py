@@ -77,8 +77,19 @@ def assessment_edit_view(request, assessment_pk):
                     version=form.cleaned_data["version"],
                     **form.sections(),
                 )
-            except ConcurrentEditError as error:
-                form.add_error(None, error.message)
+            except ConcurrentEditError:
+                # What was typed stays in the form, now on top of the saved version: saving
+                # again is the writer's deliberate choice, made after seeing the warning.
+                current = Assessment.objects.values_list("version", flat=True).get(pk=assessment.pk)
+                form.data = form.data.copy()
+                form.data["version"] = str(current)
+                form.add_error(
+                    None,
+                    "Someone else saved this assessment while you were editing it, so your "
+                    "changes have not been saved. What you typed is below: compare it with the "
+                    "saved version (see What changed between versions), then save again to "
+                    "replace the saved version with yours",
+                )
             except ValidationError as error:
                 form.add_service_errors(error)
             else:

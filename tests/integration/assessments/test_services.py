@@ -156,6 +156,24 @@ def test_save_on_a_stale_version_is_refused(social_worker, assessment):
     assert assessment.analysis == "First" and assessment.version == 2
 
 
+def test_save_on_a_stale_version_that_changes_nothing_is_not_a_conflict(social_worker, assessment):
+    # The page's Save button posting straight after its own autosave stored the same text.
+    write(social_worker, assessment, today=TODAY, analysis="Typed", factors=["3B"])
+    saved = assessment_save(
+        by=social_worker,
+        assessment=assessment,
+        version=1,
+        today=TODAY,
+        analysis="Typed",
+        factors=["3B"],
+    )
+    assert saved.version == 2 and saved.analysis == "Typed"
+    with pytest.raises(ConcurrentEditError):  # a different set of factors is a change
+        assessment_save(
+            by=social_worker, assessment=assessment, version=1, today=TODAY, factors=["2B"]
+        )
+
+
 def test_save_refuses_unknown_sections(social_worker, assessment):
     with pytest.raises(TypeError):
         assessment_save(by=social_worker, assessment=assessment, version=1, status="authorised")

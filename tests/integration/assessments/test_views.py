@@ -206,10 +206,27 @@ def test_edit_on_a_stale_version_keeps_what_was_typed(client, social_worker, ass
     data = edit_data(assessment, analysis="Mine")
     data["version"] = 1
     response = client.post(url("edit", assessment.pk), data)
-    assert b"Someone else changed this record" in response.content
-    assert b"Mine" in response.content
+    page = response.content.decode()
+    assert "Someone else saved this assessment while you were editing it" in page
+    assert "Mine" in page
     assessment.refresh_from_db()
     assert assessment.analysis == "Someone else's"
+    # The form now sits on the saved version, so saving again (having seen the warning) works.
+    assert 'name="version" value="2"' in page
+    data["version"] = 2
+    client.post(url("edit", assessment.pk), data)
+    assessment.refresh_from_db()
+    assert assessment.analysis == "Mine" and assessment.version == 3
+
+
+def test_save_straight_after_its_own_autosave_is_not_a_conflict(client, social_worker, assessment):
+    client.force_login(social_worker)
+    data = edit_data(assessment, analysis="Typed then saved")
+    assert client.post(url("autosave", assessment.pk), data).status_code == 200
+    response = client.post(url("edit", assessment.pk), {**data, "action": "save"}, follow=True)
+    assert b"Draft saved at" in response.content
+    assessment.refresh_from_db()
+    assert assessment.analysis == "Typed then saved" and assessment.version == 2
 
 
 def test_consultee_add_needs_who_and_what(client, social_worker, assessment, mum):
