@@ -163,7 +163,8 @@ def front_door_samples(*, child, sibling, worker, manager) -> dict:
         by=worker,
         contact_child=waiting,
         reason="Waiting for the GP",
-        proposed_due_at=timezone.now() + datetime.timedelta(days=2),
+        # A day past the decision's due time (on a Friday evening that is after the weekend).
+        proposed_due_at=waiting.decision_due_at + datetime.timedelta(days=1),
     )
     assert InformationRequest.objects.filter(pk=request.pk).exists()
     screening = exploitation_screen(

@@ -79,7 +79,7 @@ def test_queue_shows_managers_the_requests_for_more_time(client, worker, manager
         by=worker,
         contact_child=item,
         reason="Waiting for the GP to call back",
-        proposed_due_at=timezone.now() + datetime.timedelta(days=2),
+        proposed_due_at=item.decision_due_at + datetime.timedelta(days=1),
     )
     client.force_login(worker)
     assert (
