@@ -24,10 +24,10 @@ from lantern.casenotes.models import CaseNote
 from lantern.casenotes.selectors import child_notes_for, note_get_for
 from lantern.casenotes.services import casenote_add, casenote_correct
 from lantern.common.errors import ConcurrentEditError
+from lantern.language.messages import language_messages
 from lantern.people.record import family_network
 from lantern.people.selectors import person_get_for, record_ids
-from lantern.people.views.common import log_record_view
-from lantern.plans.views.common import language_messages, open_or_break_glass
+from lantern.people.views.common import log_record_view, open_or_break_glass
 
 PAGE_SIZE = 25
 # The fields a correction can change, as the note page names them.

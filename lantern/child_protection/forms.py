@@ -261,5 +261,25 @@ class CoreGroupForm(FrontDoorForm):
     )
 
 
+class TransferInForm(FrontDoorForm):
+    from_authority = forms.CharField(
+        label="Which local authority has the child moved from?",
+        max_length=100,
+        widget=forms.TextInput(attrs=W20),
+        error_messages={"required": "Enter the local authority the child has moved from"},
+    )
+    notified_on = _date(
+        "When did that authority tell us?",
+        "Enter the date the other local authority told us",
+        help_text="The transfer-in conference is due 15 working days after this. "
+        "For example 27/03/2026",
+    )
+    planned_on = _date(
+        "Date of the conference, if it is booked",
+        "",
+        required=False,
+    )
+
+
 class BookForm(FrontDoorForm):
     planned_on = _date("Date of the conference", "Enter the date of the conference")

@@ -169,13 +169,15 @@ def conference_schedule(
     person: Person | None = None,
     kind: str = ConferenceKind.INITIAL,
     notified_on: datetime.date | None = None,
+    from_authority: str = "",
     referral=None,
     planned_on: datetime.date | None = None,
     today: datetime.date | None = None,
 ) -> Conference:
     """An initial conference for an enquiry whose outcome is to convene one, due 15 working
     days from the strategy discussion that started the enquiry; or a transfer-in conference
-    for `person`, due 15 working days from `notified_on`."""
+    for `person` moving here with a plan from `from_authority`, due 15 working days from
+    `notified_on`, when that authority told us."""
     require_perm(by, PERMISSION)
     today = today or timezone.localdate()
     calendar = get_calendar()
@@ -194,12 +196,16 @@ def conference_schedule(
     elif kind == ConferenceKind.TRANSFER_IN:
         if person is None:
             raise ValueError("A transfer-in conference needs the child")
+        from_authority = (from_authority or "").strip()
+        errors = {}
         if notified_on is None:
-            raise ValidationError(
-                {"notified_on": "Enter the date the other local authority told us"}
-            )
-        if notified_on > today:
-            raise ValidationError({"notified_on": "The date cannot be in the future"})
+            errors["notified_on"] = "Enter the date the other local authority told us"
+        elif notified_on > today:
+            errors["notified_on"] = "The date cannot be in the future"
+        if not from_authority:
+            errors["from_authority"] = "Enter the local authority the child has moved from"
+        if errors:
+            raise ValidationError(errors)
         if Plan.objects.filter(
             person=person, kind=Plan.Kind.CHILD_PROTECTION, end_date__isnull=True
         ).exists():
@@ -221,6 +227,7 @@ def conference_schedule(
         section47=section47,
         referral=referral,
         notified_on=notified_on if kind == ConferenceKind.TRANSFER_IN else None,
+        from_authority=from_authority if kind == ConferenceKind.TRANSFER_IN else "",
         due_date=due,
         planned_on=planned_on,
         created_by=by_user(by),

@@ -11,6 +11,10 @@ Routes (mounted under /child-protection/):
   conferences/<conference_pk>/book/          conference_book     conference.record  book a date
   core-groups/<core_group_pk>/               core_group          casework.view      a core group
   section-47/<section47_pk>/icpc/            icpc_record         conference.record  the ICPC
+  conferences/<conference_pk>/record/        record              conference.record  an arranged
+                                                                                    ICPC or
+                                                                                    transfer-in
+  child/<person_pk>/transfer-in/             transfer_in         conference.record  arrange one
 """
 
 from django.contrib import messages
@@ -21,18 +25,20 @@ from django.utils import timezone
 
 from lantern.accounts.permissions import has_perm, requires
 from lantern.child_protection import selectors
-from lantern.child_protection.codes import ConferenceKind
+from lantern.child_protection.codes import DECIDING_KINDS, ConferenceKind
 from lantern.child_protection.forms import (
     BookForm,
     CoreGroupForm,
     IcpcForm,
     ProgressForm,
     ReviewConferenceForm,
+    TransferInForm,
     attendee_rows,
 )
 from lantern.child_protection.models import Conference, CoreGroup
 from lantern.child_protection.services import (
     conference_book,
+    conference_schedule,
     core_group_record,
     icpc_record,
     next_review_due,
@@ -40,21 +46,12 @@ from lantern.child_protection.services import (
 )
 from lantern.common.errors import ConcurrentEditError
 from lantern.front_door.codes import Section47Outcome
-from lantern.people.selectors import RestrictedRecord, person_get_for, record_ids
-from lantern.people.views.common import log_record_view
+from lantern.people.selectors import person_get_for, record_ids
+from lantern.people.views.common import log_record_view, open_or_break_glass
 from lantern.plans.presenters import numbered
 from lantern.timescales.calendar import get_calendar
 
 VIA = "child protection"
-
-
-def _open(request, selector, **kwargs):
-    """(record, None) from an access selector; (None, redirect) when the child's record is
-    restricted and the user must give a reason first."""
-    try:
-        return selector(user=request.user, **kwargs), None
-    except RestrictedRecord as restricted:
-        return None, redirect("people:break_glass", pk=restricted.person.pk)
 
 
 def _version(request) -> int | None:
@@ -108,7 +105,9 @@ def _saved(request, message: str, obj) -> None:
 
 @requires("casework.view")
 def child_view(request, person_pk):
-    person, response = _open(request, person_get_for, pk=person_pk, permission="casework.view")
+    person, response = open_or_break_glass(
+        request, person_get_for, pk=person_pk, permission="casework.view"
+    )
     if response:
         return response
     log_record_view(request, person, via=VIA)
@@ -128,7 +127,7 @@ def child_view(request, person_pk):
 
 @requires("casework.view")
 def plan_view(request, cp_plan_pk):
-    plan, response = _open(request, selectors.cp_plan_get_for, pk=cp_plan_pk)
+    plan, response = open_or_break_glass(request, selectors.cp_plan_get_for, pk=cp_plan_pk)
     if response:
         return response
     log_record_view(request, plan.person, via=VIA)
@@ -148,7 +147,9 @@ def plan_view(request, cp_plan_pk):
 
 @requires("casework.view")
 def conference_view(request, conference_pk):
-    conference, response = _open(request, selectors.conference_get_for, pk=conference_pk)
+    conference, response = open_or_break_glass(
+        request, selectors.conference_get_for, pk=conference_pk
+    )
     if response:
         return response
     log_record_view(request, conference.person, via=VIA)
@@ -174,7 +175,7 @@ def conference_view(request, conference_pk):
 
 @requires("casework.view")
 def core_group_view(request, core_group_pk):
-    group, response = _open(request, selectors.core_group_get_for, pk=core_group_pk)
+    group, response = open_or_break_glass(request, selectors.core_group_get_for, pk=core_group_pk)
     if response:
         return response
     log_record_view(request, group.person, via=VIA)
@@ -214,7 +215,7 @@ def conference_list_view(request):
 
 @requires("conference.record")
 def icpc_record_view(request, section47_pk):
-    enquiry, response = _open(request, selectors.section47_get_for, pk=section47_pk)
+    enquiry, response = open_or_break_glass(request, selectors.section47_get_for, pk=section47_pk)
     if response:
         return response
     if enquiry.outcome != Section47Outcome.ICPC:
@@ -224,6 +225,27 @@ def icpc_record_view(request, section47_pk):
         )
         return redirect("front_door:section47", section47_pk=enquiry.pk)
     conference = Conference.objects.filter(section47=enquiry, kind=ConferenceKind.INITIAL).first()
+    return _record_deciding_conference(request, enquiry.person, enquiry, conference)
+
+
+@requires("conference.record")
+def conference_record_view(request, conference_pk):
+    """Recording an arranged initial or transfer-in conference (a review has its own page)."""
+    conference, response = open_or_break_glass(
+        request, selectors.conference_get_for, pk=conference_pk, permission="conference.record"
+    )
+    if response:
+        return response
+    if conference.kind not in DECIDING_KINDS:
+        messages.info(request, "Record a review conference from the child protection plan")
+        return redirect(conference)
+    return _record_deciding_conference(request, conference.person, conference.section47, conference)
+
+
+def _record_deciding_conference(request, person, enquiry, conference):
+    """The page recording an initial or transfer-in conference: attendance, the chair, the
+    decision, category and outline plan. `enquiry` is the section 47 enquiry that called it
+    (None for a transfer-in); `conference` is None until one is arranged."""
     if conference is not None and conference.is_held:
         messages.info(request, "This conference has already been recorded")
         return redirect(conference)
@@ -245,16 +267,17 @@ def icpc_record_view(request, section47_pk):
         except ConcurrentEditError as error:
             form.add_error(None, error.message)
         else:
-            _saved(request, "Initial child protection conference recorded", saved)
+            _saved(request, f"{saved.get_kind_display()} recorded", saved)
             return redirect(saved)
     due = conference.due_date if conference else enquiry.icpc_due
     return render(
         request,
         "child_protection/icpc_record.html",
         {
-            "person": enquiry.person,
+            "person": person,
             "enquiry": enquiry,
             "conference": conference,
+            "transfer_in": conference is not None and conference.kind == ConferenceKind.TRANSFER_IN,
             "due": due,
             "form": form,
             "attendees": attendees,
@@ -263,13 +286,44 @@ def icpc_record_view(request, section47_pk):
     )
 
 
+@requires("conference.record")
+def transfer_in_view(request, person_pk):
+    """Arranging a transfer-in conference for a child who has moved here with a child
+    protection plan from another authority."""
+    person, response = open_or_break_glass(
+        request, person_get_for, pk=person_pk, permission="conference.record"
+    )
+    if response:
+        return response
+    form = TransferInForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            conference = conference_schedule(
+                by=request.user,
+                person=person,
+                kind=ConferenceKind.TRANSFER_IN,
+                notified_on=form.cleaned_data["notified_on"],
+                from_authority=form.cleaned_data["from_authority"],
+                planned_on=form.cleaned_data["planned_on"],
+            )
+        except ValidationError as error:
+            form.add_service_errors(error)
+        else:
+            messages.success(
+                request,
+                f"Transfer-in conference arranged: due by {conference.due_date:%-d %B %Y}",
+            )
+            return redirect(conference)
+    return render(request, "child_protection/transfer_in.html", {"person": person, "form": form})
+
+
 def _open_actions(plan):
     return [(n, a) for n, a in numbered(plan.actions.all()) if a.is_open]
 
 
 @requires("conference.record")
 def review_record_view(request, cp_plan_pk):
-    plan, response = _open(
+    plan, response = open_or_break_glass(
         request, selectors.cp_plan_get_for, pk=cp_plan_pk, permission="conference.record"
     )
     if response:
@@ -327,7 +381,7 @@ def review_record_view(request, cp_plan_pk):
 
 @requires("conference.record")
 def core_group_record_view(request, cp_plan_pk):
-    plan, response = _open(
+    plan, response = open_or_break_glass(
         request, selectors.cp_plan_get_for, pk=cp_plan_pk, permission="conference.record"
     )
     if response:
@@ -377,7 +431,7 @@ def core_group_record_view(request, cp_plan_pk):
 
 @requires("conference.record")
 def conference_book_view(request, conference_pk):
-    conference, response = _open(
+    conference, response = open_or_break_glass(
         request, selectors.conference_get_for, pk=conference_pk, permission="conference.record"
     )
     if response:
@@ -418,4 +472,6 @@ urlpatterns = [
     path("conferences/<int:conference_pk>/book/", conference_book_view, name="conference_book"),
     path("core-groups/<int:core_group_pk>/", core_group_view, name="core_group"),
     path("section-47/<int:section47_pk>/icpc/", icpc_record_view, name="icpc_record"),
+    path("conferences/<int:conference_pk>/record/", conference_record_view, name="record"),
+    path("child/<int:person_pk>/transfer-in/", transfer_in_view, name="transfer_in"),
 ]

@@ -27,35 +27,16 @@ from lantern.closure.selectors import (
     referral_for_closure,
 )
 from lantern.closure.services import closure_approve, closure_request, closure_return
-from lantern.people.selectors import RestrictedRecord
-from lantern.people.views.common import add_service_errors, log_record_view
+from lantern.language.messages import language_messages
+from lantern.people.views.common import add_service_errors, log_record_view, open_or_break_glass
 from lantern.timescales.calendar import get_calendar
 from lantern.timescales.engine import assess, load_rule_settings
 
 PAGE_SIZE = 50
 
 
-def _open(request, selector, **kwargs):
-    """(record, None) from an access selector; (None, redirect) when the child's record is
-    restricted and the user must give a reason first."""
-    try:
-        return selector(user=request.user, **kwargs), None
-    except RestrictedRecord as restricted:
-        return None, redirect("people:break_glass", pk=restricted.person.pk)
-
-
 def concerns_of(rows: list[dict]) -> list[Concern]:
     return [Concern.from_dict(row) for row in rows or []]
-
-
-def _language_warnings(request, matches) -> None:
-    """After saving: the practice-language check's findings, for the writer to reconsider."""
-    seen = set()
-    for match in matches or []:
-        if match.phrase in seen:
-            continue
-        seen.add(match.phrase)
-        messages.warning(request, f"Check the wording “{match.phrase}”: {match.reason}")
 
 
 def _decision_allowed(request, closure: ClosureRequest, concerns: list[Concern]) -> str:
@@ -108,7 +89,7 @@ def overrides_view(request):
 
 @requires("closure.request")
 def referral_view(request, referral_pk):
-    referral, redirect_response = _open(request, referral_for_closure, pk=referral_pk)
+    referral, redirect_response = open_or_break_glass(request, referral_for_closure, pk=referral_pk)
     if redirect_response:
         return redirect_response
     if request.method == "GET":
@@ -139,7 +120,7 @@ def referral_view(request, referral_pk):
             else:
                 what = "step-down" if closure.is_step_down else "closure"
                 messages.success(request, f"The {what} has been sent to a manager to approve")
-                _language_warnings(request, getattr(closure, "language_matches", []))
+                language_messages(request, getattr(closure, "language_matches", []))
                 return redirect("closure:request", closure_pk=closure.pk)
     # What the checks would find if the case closed today (they run again on the date asked).
     concerns = (
@@ -167,7 +148,7 @@ def referral_view(request, referral_pk):
 
 @requires("casework.view")
 def request_view(request, closure_pk):
-    closure, redirect_response = _open(request, closure_get_for, pk=closure_pk)
+    closure, redirect_response = open_or_break_glass(request, closure_get_for, pk=closure_pk)
     if redirect_response:
         return redirect_response
     log_record_view(request, closure.person, via="closure")
@@ -186,7 +167,7 @@ def request_view(request, closure_pk):
 
 @requires("closure.approve")
 def decide_view(request, closure_pk):
-    closure, redirect_response = _open(
+    closure, redirect_response = open_or_break_glass(
         request, closure_get_for, pk=closure_pk, permission="closure.approve"
     )
     if redirect_response:
@@ -226,7 +207,7 @@ def decide_view(request, closure_pk):
             add_service_errors(form, error)
         else:
             messages.success(request, message)
-            _language_warnings(request, getattr(done, "language_matches", []))
+            language_messages(request, getattr(done, "language_matches", []))
             return redirect("closure:request", closure_pk=closure.pk)
     return render(
         request,

@@ -1,22 +1,11 @@
 """Pieces the assessment pages share."""
 
-from django.shortcuts import redirect
 from django.utils import timezone
 
 from lantern.assessments.codes import factor_sort_key
 from lantern.assessments.models import Assessment, AssessmentDecision
 from lantern.assessments.presenters import assessment_timescale, identity_rows, status_tag
 from lantern.assessments.selectors import chronology_beside, consultees_of
-from lantern.people.selectors import RestrictedRecord
-
-
-def open_or_break_glass(request, selector, **kwargs):
-    """(record, None) from an access selector; (None, redirect) when the child's record is
-    restricted and the user must give a reason first."""
-    try:
-        return selector(user=request.user, **kwargs), None
-    except RestrictedRecord as restricted:
-        return None, redirect("people:break_glass", pk=restricted.person.pk)
 
 
 def factor_rows(assessment: Assessment) -> list:

@@ -23,10 +23,11 @@ from lantern.assessments.services import (
     consultee_end,
     problems_for,
 )
-from lantern.assessments.views.common import assessment_context, open_or_break_glass
+from lantern.assessments.views.common import assessment_context
 from lantern.common.errors import ConcurrentEditError
+from lantern.language.messages import language_messages
 from lantern.people.selectors import RestrictedRecord
-from lantern.people.views.common import log_record_view
+from lantern.people.views.common import log_record_view, open_or_break_glass
 
 
 def _not_draft(request, assessment: Assessment):
@@ -36,19 +37,6 @@ def _not_draft(request, assessment: Assessment):
         "manager returns it",
     )
     return redirect("assessments:assessment", assessment_pk=assessment.pk)
-
-
-def _language_messages(request, matches) -> None:
-    """After a save, what the practice-language check found (AP4)."""
-    seen = set()
-    for match in matches:
-        if match.phrase in seen:
-            continue
-        seen.add(match.phrase)
-        messages.warning(
-            request,
-            f"Practice language: “{match.phrase}” — {match.reason} {match.suggestion}".strip(),
-        )
 
 
 def _saved_at(assessment: Assessment) -> str:
@@ -93,7 +81,7 @@ def assessment_edit_view(request, assessment_pk):
             except ValidationError as error:
                 form.add_service_errors(error)
             else:
-                _language_messages(request, saved.language_matches)
+                language_messages(request, saved.language_matches)
                 if request.POST.get("action") == "submit":
                     return redirect("assessments:submit", assessment_pk=assessment.pk)
                 messages.success(request, f"Draft saved at {_saved_at(saved)}")

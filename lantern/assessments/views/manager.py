@@ -9,9 +9,9 @@ from lantern.assessments.forms import DecisionForm
 from lantern.assessments.models import Assessment
 from lantern.assessments.selectors import assessment_get_for
 from lantern.assessments.services import assessment_authorise, assessment_return
-from lantern.assessments.views.common import assessment_context, open_or_break_glass
+from lantern.assessments.views.common import assessment_context
 from lantern.common.errors import ConcurrentEditError
-from lantern.people.views.common import log_record_view
+from lantern.people.views.common import log_record_view, open_or_break_glass
 
 
 @requires("assessment.authorise")

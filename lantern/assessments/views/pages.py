@@ -18,10 +18,10 @@ from lantern.assessments.selectors import (
 )
 from lantern.assessments.services import assessment_start
 from lantern.assessments.versions import assessment_versions, compare
-from lantern.assessments.views.common import assessment_context, open_or_break_glass
+from lantern.assessments.views.common import assessment_context
 from lantern.front_door.models import Referral
 from lantern.people.selectors import record_ids
-from lantern.people.views.common import log_record_view
+from lantern.people.views.common import log_record_view, open_or_break_glass
 from lantern.timescales.calendar import get_calendar
 
 

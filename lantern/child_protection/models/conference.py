@@ -55,6 +55,8 @@ class Conference(Recorded):
     )
     # A transfer-in conference: when the other local authority told us the child had moved.
     notified_on = models.DateField(null=True, blank=True)
+    # …and which authority the child moved from.
+    from_authority = models.CharField(max_length=100, blank=True)
     # The child protection plan the conference started (initial, transfer-in) or reviewed.
     plan = models.ForeignKey(
         "plans.Plan",

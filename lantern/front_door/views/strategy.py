@@ -46,8 +46,7 @@ from lantern.front_door.services import (
     strategy_schedule,
 )
 from lantern.front_door.services.strategy import absent_key_agencies
-from lantern.people.selectors import RestrictedRecord
-from lantern.people.views.common import log_record_view
+from lantern.people.views.common import log_record_view, open_or_break_glass
 from lantern.timescales.calendar import get_calendar
 from lantern.timescales.engine import Timescale, assess, due_at, load_rule_settings
 
@@ -56,15 +55,6 @@ STRATEGY_AGENCIES = [*PREFILLED_AGENCIES, Agency.REFERRER]
 # How many rows each list on the strategy page shows (the oldest first for work to do).
 LIST_LIMIT = 100
 RECENT = 20
-
-
-def open_or_break_glass(request, selector, **kwargs):
-    """(record, None) from an access selector; (None, redirect) when the child's record is
-    restricted and the user must give a reason first."""
-    try:
-        return selector(user=request.user, **kwargs), None
-    except RestrictedRecord as restricted:
-        return None, redirect("people:break_glass", pk=restricted.person.pk)
 
 
 # -- presenters ---------------------------------------------------------------------------------

@@ -8,6 +8,15 @@ from lantern.people.selectors import RestrictedRecord, person_get_for
 from lantern.people.services import record_view_log
 
 
+def open_or_break_glass(request, selector, **kwargs):
+    """(record, None) from an access selector; (None, redirect) when the child's record is
+    restricted and the user must give a reason first."""
+    try:
+        return selector(user=request.user, **kwargs), None
+    except RestrictedRecord as restricted:
+        return None, redirect("people:break_glass", pk=restricted.person.pk)
+
+
 def add_service_errors(form, error: ValidationError) -> None:
     """Put a service's ValidationError onto the form so the error summary shows it."""
     if hasattr(error, "error_dict"):

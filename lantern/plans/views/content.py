@@ -18,6 +18,8 @@ from django.utils import timezone
 
 from lantern.accounts.permissions import requires
 from lantern.common.errors import ConcurrentEditError
+from lantern.language.messages import language_messages
+from lantern.people.views.common import open_or_break_glass
 from lantern.plans.forms import (
     ActionForm,
     NeedForm,
@@ -46,7 +48,7 @@ from lantern.plans.services import (
     plan_need_update,
     plan_review_record,
 )
-from lantern.plans.views.common import language_messages, open_or_break_glass, refuse_if_ended
+from lantern.plans.views.common import refuse_if_ended
 
 
 def _open(request, selector, pk):

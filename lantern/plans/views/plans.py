@@ -19,8 +19,9 @@ from django.utils import timezone
 
 from lantern.accounts.permissions import has_perm, requires
 from lantern.common.errors import ConcurrentEditError
+from lantern.language.messages import language_messages
 from lantern.people.selectors import person_get_for
-from lantern.people.views.common import log_record_view
+from lantern.people.views.common import log_record_view, open_or_break_glass
 from lantern.plans.forms import CategoryForm, EndForm, FinaliseForm, PlanEditForm, PlanStartForm
 from lantern.plans.models import Plan
 from lantern.plans.selectors import (
@@ -38,12 +39,7 @@ from lantern.plans.services import (
     plan_start,
     plan_update,
 )
-from lantern.plans.views.common import (
-    language_messages,
-    open_or_break_glass,
-    plan_status,
-    refuse_if_ended,
-)
+from lantern.plans.views.common import plan_status, refuse_if_ended
 from lantern.plans.work import date_status
 from lantern.timescales.engine import assess
 

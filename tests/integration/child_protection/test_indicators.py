@@ -45,7 +45,11 @@ def test_icpcs_within_15_working_days(social_worker, manager, person_maker):
     # A transfer-in conference in the period is not counted.
     moved = person_maker()
     transfer = conference_schedule(
-        by=social_worker, person=moved, kind="transfer_in", notified_on=D(2025, 4, 1)
+        by=social_worker,
+        person=moved,
+        kind="transfer_in",
+        notified_on=D(2025, 4, 1),
+        from_authority="Hull",
     )
     icpc_record(
         by=social_worker,

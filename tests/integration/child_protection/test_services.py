@@ -222,8 +222,9 @@ def test_transfer_in_conference_due_15_working_days_from_notification(social_wor
         person=child,
         kind="transfer_in",
         notified_on=S47_START,
+        from_authority="Kingston upon Hull",
     )
-    assert conference.due_date == ICPC_DUE
+    assert conference.due_date == ICPC_DUE and conference.from_authority == "Kingston upon Hull"
     held = icpc_record(
         by=social_worker,
         conference=conference,
@@ -355,3 +356,16 @@ def test_core_group_cannot_be_before_the_plan_or_in_the_future(social_worker, pl
         with pytest.raises(ValidationError):
             hold_core_group(social_worker, plan, held_on=held_on)
     assert not CoreGroup.objects.filter(held_on__isnull=False).exists()
+
+
+def test_transfer_in_needs_the_authority_and_a_past_notification(social_worker, child):
+    with pytest.raises(ValidationError) as refused:
+        conference_schedule(
+            by=social_worker,
+            person=child,
+            kind="transfer_in",
+            notified_on=datetime.date.today() + datetime.timedelta(days=1),
+            from_authority="  ",
+        )
+    assert set(refused.value.message_dict) == {"notified_on", "from_authority"}
+    assert not Conference.objects.filter(person=child).exists()

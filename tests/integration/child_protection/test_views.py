@@ -177,6 +177,53 @@ def test_icpc_recorded_through_the_page(client, social_worker, iro, child, enqui
     assert "Next visit" in page
 
 
+def test_transfer_in_arranged_then_recorded_through_the_pages(
+    client, social_worker, iro, person_maker
+):
+    moved = person_maker(first_name="Moved", last_name="Here")
+    client.force_login(social_worker)
+    child_page = reverse("child_protection:child", args=[moved.pk])
+    arrange = reverse("child_protection:transfer_in", args=[moved.pk])
+    assert arrange in client.get(child_page).content.decode()
+
+    refused = client.post(arrange, {"from_authority": "", "notified_on": "31/02/2026"})
+    page = refused.content.decode()
+    assert "There is a problem" in page and "Enter a real date" in page
+    assert "Enter the local authority the child has moved from" in page
+    assert not Conference.objects.exists()
+
+    told = working_days_ago(3)
+    response = client.post(
+        arrange, {"from_authority": "Kingston upon Hull", "notified_on": dmy(told)}
+    )
+    conference = Conference.objects.get(person=moved, kind="transfer_in")
+    assert response.status_code == 302 and response.url == conference.get_absolute_url()
+    assert conference.notified_on == told and conference.from_authority == "Kingston upon Hull"
+    page = client.get(conference.get_absolute_url()).content.decode()
+    record = reverse("child_protection:record", args=[conference.pk])
+    assert "by Kingston upon Hull" in page and record in page
+    assert record in client.get(child_page).content.decode()
+
+    form = client.get(record).content.decode()
+    assert "Record the transfer-in child protection conference" in form
+    assert "moved here from Kingston upon Hull" in form
+    response = client.post(
+        record,
+        {**icpc_data(iro, held_on=dmy(working_days_ago(1))), "version": conference.version},
+    )
+    assert response.status_code == 302
+    conference.refresh_from_db()
+    assert conference.is_held and conference.plan.start_date == working_days_ago(1)
+    assert client.get(record).status_code == 302  # already recorded: back to the conference
+
+
+def test_a_review_conference_is_not_recorded_on_the_deciding_page(client, iro, plan):
+    client.force_login(iro)
+    review = plan.conferences.get(kind="review", held_on__isnull=True)
+    response = client.get(reverse("child_protection:record", args=[review.pk]))
+    assert response.status_code == 302 and response.url == review.get_absolute_url()
+
+
 @pytest.mark.parametrize(
     ("fields", "message"),
     [

@@ -336,7 +336,7 @@ def test_edit_the_summary_and_review_date(client, social_worker, plan):
         },
         follow=True,
     )
-    assert "Check the wording: “rough handling”" in response.content.decode()
+    assert "Practice language: “rough handling”" in response.content.decode()
     plan.refresh_from_db()
     assert plan.review_date == TODAY + datetime.timedelta(days=60)
 
