@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "lantern.casenotes",
     "lantern.child_protection",
     "lantern.closure",
+    "lantern.children_in_care",
     "lantern.worklists",
     "lantern.checks",
     "lantern.api",

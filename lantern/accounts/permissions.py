@@ -46,6 +46,7 @@ PERMISSIONS: dict[str, str] = {
     "casenote.record": "Record case notes and visits",
     "conference.record": "Record child protection conferences and core group meetings",
     "closure.request": "Propose closing a child's case or stepping it down to early help",
+    "care.record": "Record periods of care, legal statuses, placements and carers",
     "closure.approve": "Approve a closure or step-down, and override its checks with a reason",
     "language.manage": "Edit the list of minimising phrases the practice-language check looks for",
     "casework.indicators": "See the assessment, plan, conference and visit indicators",
@@ -61,13 +62,15 @@ _PRACTICE = {
     "api.use",
     "casework.view",
 }
-# Casework after a referral: assessments, plans, case notes, conferences, closure requests.
+# Casework after a referral: assessments, plans, case notes, conferences, closure requests,
+# and children in care (periods of care, legal statuses, placements, carers).
 _CASEWORK = {
     "assessment.record",
     "plan.record",
     "casenote.record",
     "conference.record",
     "closure.request",
+    "care.record",
 }
 # Recording at the front door and in child protection enquiries.
 _FRONT_DOOR = {
