@@ -12,6 +12,7 @@ urlpatterns = [
     path("plans/", include("lantern.plans.urls")),
     path("case-notes/", include("lantern.casenotes.urls")),
     path("child-protection/", include("lantern.child_protection.urls")),
+    path("care/", include("lantern.children_in_care.urls")),
     path("closure/", include("lantern.closure.urls")),
     path("language/", include("lantern.language.urls")),
     path("work/", include("lantern.worklists.urls")),

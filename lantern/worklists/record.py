@@ -13,6 +13,7 @@ CASEWORK_PAGES = [
     ("assessments:child", "Assessments"),
     ("plans:child", "Plans"),
     ("child_protection:child", "Child protection"),
+    ("children_in_care:child", "Children in care"),
     ("casenotes:child", "Case notes and visits"),
 ]
 

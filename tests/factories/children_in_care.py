@@ -91,3 +91,13 @@ def end_care(by, period, end_date, reason_ceased="E4A"):
     )
     period.refresh_from_db()
     return period
+
+
+def children_in_care_samples(*, child, worker) -> dict:
+    """One of everything in children in care, for tests that walk every URL: the child in an
+    open period of care (started under section 20, then moved), and a carer. The path values
+    each children in care route takes."""
+    carer = make_carer(worker)
+    period = start_care(worker, child, start_date=days_ago(40), carer=carer)
+    move(worker, period, days_ago(20))
+    return {"person_pk": child.pk, "period_pk": period.pk, "carer_pk": carer.pk}

@@ -15,6 +15,7 @@ from lantern.timescales.models import LocalClosureDay
 from tests.factories.assessments import assessment_samples
 from tests.factories.casenotes import casenotes_samples
 from tests.factories.child_protection import child_protection_samples
+from tests.factories.children_in_care import children_in_care_samples
 from tests.factories.closure import closure_samples
 from tests.factories.front_door import front_door_samples, submit_referral
 from tests.factories.plans import plans_samples
@@ -76,6 +77,8 @@ def samples(db, person_maker, social_worker, manager):
         **child_protection_samples(worker=social_worker, manager=manager),
         # On the other child: the closure sample closes the first child's case.
         **plans_samples(child=other, worker=social_worker, manager=manager),
+        # The same child as the plans sample (the same person_pk), in an open period of care.
+        **children_in_care_samples(child=other, worker=social_worker),
         **casenotes_samples(child=child, worker=social_worker),
         **closure_samples(child=child, worker=social_worker, manager=manager),
         "pk": child.pk,
