@@ -307,13 +307,15 @@ def icpc_record(
     outline: str = "",
     version: int | None = None,
     today: datetime.date | None = None,
+    now: datetime.datetime | None = None,
 ) -> Conference:
     """An initial (or transfer-in) child protection conference held. Pass the conference, or
     the section 47 enquiry whose outcome called it (the conference is arranged if it was not).
 
     On a decision of a plan: the child protection plan starts on `held_on` with the category
     of abuse, an open child in need plan ends that day, the first core group is due 10 working
-    days later and the first review conference 3 months later."""
+    days later and the first review conference 3 months later. `now` (default now) is when it
+    was recorded; the generator passes the moment it happened."""
     require_perm(by, PERMISSION)
     today = today or timezone.localdate()
     if conference is None:
@@ -417,7 +419,7 @@ def icpc_record(
     conference.outline = outline.strip() if makes_plan else ""
     conference.reasons = reasons.strip()
     conference.plan = plan
-    conference.recorded_at = timezone.now()
+    conference.recorded_at = now or timezone.now()
     conference.version += 1
     conference.updated_by = by_user(by)
     conference.full_clean()
@@ -536,13 +538,15 @@ def review_conference_record(
     end_reason: str = "",
     version: int | None = None,
     today: datetime.date | None = None,
+    now: datetime.datetime | None = None,
 ) -> Conference:
     """A review child protection conference held for an open plan: who came, progress on each
     of the plan's open actions (a PlanReview of kind "conference"), and the decision. If the
     plan continues, the latest category of abuse can change and the next review is due 6
     months later; if it ends, the plan ends on the day of the conference with `end_reason`.
 
-    `version` is the version of the due review conference the form was opened on."""
+    `version` is the version of the due review conference the form was opened on; `now`
+    (default now) is when it was recorded."""
     require_perm(by, PERMISSION)
     today = today or timezone.localdate()
     calendar = get_calendar()
@@ -611,7 +615,7 @@ def review_conference_record(
     conference.outline = outline.strip()
     conference.reasons = reasons.strip()
     conference.review = review
-    conference.recorded_at = timezone.now()
+    conference.recorded_at = now or timezone.now()
     conference.version += 1
     conference.updated_by = by_user(by)
     conference.full_clean()
@@ -694,11 +698,13 @@ def core_group_record(
     summary: str = "",
     version: int | None = None,
     today: datetime.date | None = None,
+    now: datetime.datetime | None = None,
 ) -> CoreGroup:
     """A core group meeting held for an open child protection plan: who came, and progress on
     each of the plan's open actions (a PlanReview of kind "core_group"). It is the plan's due
     core group (the first is due 10 working days after the initial conference) when there is
-    one; later meetings are recorded as they happen. `version` is the due core group's."""
+    one; later meetings are recorded as they happen. `version` is the due core group's; `now`
+    (default now) is when it was recorded."""
     require_perm(by, PERMISSION)
     today = today or timezone.localdate()
     plan = _open_cp_plan(plan)
@@ -732,7 +738,7 @@ def core_group_record(
         group.version += 1
     group.held_on = held_on
     group.review = review
-    group.recorded_at = timezone.now()
+    group.recorded_at = now or timezone.now()
     group.updated_by = by_user(by)
     group.full_clean()
     group.save()

@@ -282,6 +282,7 @@ def closure_approve(
         closure_date=request.closure_date,
         reason=request.reason,
         nfa=nfa,
+        chronology=False,  # the approval's own entry below says it all
     )
     label = ReasonForClosure(request.reason).label
     plan = _open_cin_plan(referral)

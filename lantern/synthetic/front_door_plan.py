@@ -26,7 +26,14 @@ How it is made:
    with partners and screens; the front door's manager decides, now and then a head of
    service, and so schedules any strategy discussion; a social worker of an assessment or
    child protection team records the discussion and the section 47 enquiry; a manager of an
-   assessment team closes the referral. Each has the permission its service asks for.
+   assessment team closes a referral that ends with no further action. Each has the
+   permission its service asks for.
+4. A referral that leads to an assessment or a conference has casework
+   (lantern/synthetic/casework_plan.py): `referral()` asks its Timelines for the casework's
+   shape, which says when the case closed. Such a referral is closed through the closure
+   workflow (`workflow`): the casework's manager approves the closure at `closed_at`, and that
+   closes the referral; the front door closes only the referrals that end before any
+   casework (no further action after the decision, the strategy discussion or the enquiry).
 
 Benchmarks (shared/domain.md §5): about 650 referrals a year per 10,000 children (England
 about 550; NE Lincolnshire higher), contacts about three times referrals, re-referrals within
@@ -48,6 +55,7 @@ from lantern.front_door.codes import (
     StrategyDecision,
 )
 from lantern.people.codes import RelationshipType
+from lantern.synthetic import casework_plan as CW
 from lantern.synthetic import front_door_text as T
 from lantern.timescales.calendar import WorkingDayCalendar
 from lantern.timescales.engine import add_months
@@ -63,6 +71,12 @@ REREFERRAL = 0.40
 # After a closing decision, the chance of another contact within the year.
 RECONTACT = 0.15
 RECENT = 90  # the front-door checks look back this many days
+# A referral for assessment closed with no further action before any assessment started.
+QUICK_NFA = 0.06
+# After a child protection plan ends and the case closes, the chance the child comes back to the
+# front door (within 10 months) with concerns that often lead to another plan: with five years
+# of history this gives about one plan in five a second or subsequent one (domain.md §5.1).
+CP_AGAIN = 0.85
 
 HARM = {"physical", "sexual", "cse", "cce", "trafficking", "fgm"}
 # Categories the services count as risk factors (lantern.front_door.services.decisions).
@@ -180,6 +194,9 @@ class ReferralPlan:
     closed_at: datetime.datetime | None = None
     strategy: int | None = None  # Plan.strategies
     closed_by: str = ""  # username: a manager of an assessment team
+    # Closed through the closure workflow after casework (casework_plan.py): the manager's
+    # approval closes it at closed_at, by closed_by; the front door does not close it itself.
+    workflow: bool = False
 
 
 @dataclass(slots=True, frozen=True)
@@ -253,6 +270,8 @@ class FrontDoorPlan:
     referrals: list[ReferralPlan]
     strategies: list[StrategyPlan]
     section47s: list[Section47Plan]
+    # The shape of each referral's casework, by referral (casework_plan.Timelines).
+    skeletons: dict[int, CW.Skeleton] = field(default_factory=dict)
 
 
 # --- The order things happened in ----------------------------------------------------------
@@ -270,9 +289,9 @@ RANK = {
 }
 
 
-def events(fd) -> list[tuple[str, int, int]]:
-    """Every step as (kind, index, sub-index), in the order they happened: the order the
-    services writer calls the services in, and the order _settle() reads the history in."""
+def keyed_events(fd) -> list[tuple[tuple, str, int, int]]:
+    """Every step as (key, kind, index, sub-index), in the order they happened; the key is
+    (moment, rank, index, sub-index), so the casework's steps (casework_plan.events) merge in."""
     out: list[tuple] = []
     for i, c in enumerate(fd.contacts):
         out.append((c.received_at, RANK["contact"], i, 0, "contact"))
@@ -297,7 +316,13 @@ def events(fd) -> list[tuple[str, int, int]]:
         if r.closed_at is not None:
             out.append((r.closed_at, RANK["closure"], i, 0, "closure"))
     out.sort(key=lambda e: e[:4])
-    return [(kind, i, j) for _, _, i, j, kind in out]
+    return [(e[:4], e[4], e[2], e[3]) for e in out]
+
+
+def events(fd) -> list[tuple[str, int, int]]:
+    """Every step as (kind, index, sub-index), in the order they happened: the order the
+    services writer calls the services in, and the order _settle() reads the history in."""
+    return [(kind, i, j) for _key, kind, i, j in keyed_events(fd)]
 
 
 # --- Helpers -------------------------------------------------------------------------------
@@ -332,7 +357,7 @@ def _plural(n: int, word: str, many: str | None = None) -> str:
 class _Arrival:
     household: int
     kids: list[int] | None = None  # named children (follow-ups, open cases); None: choose
-    kind: str = "random"  # random, repeat, again, prior, case, planted
+    kind: str = "random"  # random, repeat, again, prior, case, planted, cp_again
     force: str = ""  # planted: which check it is for
     case: str = ""  # open case: the team kind
 
@@ -369,6 +394,7 @@ class _FrontDoor:
         self.history: set[int] = set()  # children and siblings with earlier contacts
         self.heap: list = []
         self.seq = 0
+        self.casework = CW.Timelines(self)
         self.partners = {
             team: [u.username for u in gen.users if u.role == "partner" and u.team == team]
             for team in ("Grimsby Police", "NHS Northern Lincolnshire")
@@ -434,7 +460,12 @@ class _FrontDoor:
             day, _, arrival = heapq.heappop(self.heap)
             self.arrive(day, arrival)
         plan = FrontDoorPlan(
-            self.contacts, self.children, self.referrals, self.strategies, self.section47s
+            self.contacts,
+            self.children,
+            self.referrals,
+            self.strategies,
+            self.section47s,
+            self.casework.skeletons,
         )
         _settle(plan, self)
         _attribute(plan, self)
@@ -522,6 +553,9 @@ class _FrontDoor:
             source, primary = "6", "domestic_abuse"
         elif force in ("cp1", "cp2_sd", "cp2_s47"):
             source, primary = rng.choice(["2A", "3E", "6"]), "physical"
+        elif arrival.kind == "cp_again":
+            source = _weighted(rng, T.SOURCES)
+            primary = rng.choice(["physical", "neglect", "domestic_abuse", "emotional", "neglect"])
         elif arrival.kind == "case":
             source = _weighted(rng, T.SOURCES)
             primary = {
@@ -768,6 +802,8 @@ class _FrontDoor:
                 outcome = "strategy"
         elif arrival.kind == "prior":
             outcome = "strategy" if primary in HARM and rng.random() < 0.5 else "assessment"
+        elif arrival.kind == "cp_again":
+            outcome = "strategy" if rng.random() < 0.85 else "assessment"
         else:
             group = "harm" if primary in HARM else primary
             weights = list(OUTCOME_WEIGHTS.get(group, OUTCOME_WEIGHTS["other"]))
@@ -918,30 +954,36 @@ class _FrontDoor:
                 outcome_date = enquiry.outcome_date
                 path = {"nfa": "s47_nfa", "icpc": "icpc"}.get(enquiry.outcome, "assessment")
         if arrival.kind == "case":
-            return  # the open case now
-        # When and why the referral closed.
+            # The open case now: its casework is shaped by the teams it was allocated to.
+            self.casework.open_case(r_index, referral, cc, arrival.case, path, after)
+            return
         start = after.date()
-        assessment = round(rng.randint(10, 60) * 1.4) * DAY
+        deadline = self.yesterday
+        if ref in self.case_from:  # closed before the open case's referral
+            deadline = min(deadline, self.case_from[ref] - 7 * DAY)
+        quick = path == "assessment" and cc.outcome == "assessment" and rng.random() < QUICK_NFA
+        if path in ("assessment", "icpc") and not quick:
+            # Casework (casework_plan.py): closed through the closure workflow when it ends,
+            # at the moment the manager approves; open while it goes on today.
+            sk = self.casework.timeline(r_index, referral, cc, path, after, deadline)
+            if sk.approve_at is None:
+                return
+            referral.closure_date, referral.closure_reason = sk.closure_date, sk.close_reason
+            referral.closed_at, referral.workflow = sk.approve_at, True
+            self.busy_until[ref] = sk.closure_date
+            if sk.cp_end is not None and rng.random() < CP_AGAIN:
+                when = sk.closure_date + rng.randint(20, 300) * DAY
+                self.push(when, _Arrival(self.people[ref].household, [ref], kind="cp_again"))
+            return
+        # Closed by the front door: no further action, before any casework.
         nfa = False
         if path == "nfa":
             closure, reason, nfa = start + rng.randint(0, 3) * DAY, "RC8", True
         elif path == "s47_nfa":
             closure, reason = outcome_date + rng.randint(0, 5) * DAY, "RC8"
-        elif path == "icpc":
-            closure, reason = outcome_date + rng.randint(180, 720) * DAY, "RC7"
         else:
-            x = rng.random()
-            if cc.outcome == "assessment" and x < 0.06:
-                closure, reason, nfa = start + rng.randint(1, 5) * DAY, "RC8", True
-            elif x < 0.42:
-                closure, reason = start + assessment, "RC8"
-            elif x < 0.66:
-                closure, reason = start + assessment, "RC9"
-            else:
-                closure, reason = start + assessment + rng.randint(60, 365) * DAY, "RC7"
-        closure = max(closure, start + DAY)
-        if ref in self.case_from:  # closed before the open case's referral
-            closure = max(start + DAY, min(closure, self.case_from[ref] - 7 * DAY))
+            closure, reason, nfa = start + rng.randint(1, 5) * DAY, "RC8", True
+        closure = max(start + DAY, min(closure, deadline))
         if closure > self.yesterday:
             if referral.referral_date >= self.today - 21 * DAY or start + DAY > self.yesterday:
                 return  # assessment under way
@@ -968,8 +1010,11 @@ class _FrontDoor:
         self.referrals[r_index].strategy = s_index
         day = held.date()
         recent = (self.today - day).days <= 120
-        if force == "cp2_sd" or (recent and not force and rng.random() < 0.06):
-            return strategy, None  # never recorded
+        # Never recorded (an open case's was: its casework went on from it).
+        if force == "cp2_sd" or (
+            recent and not force and arrival.kind != "case" and rng.random() < 0.06
+        ):
+            return strategy, None
         if rng.random() < self.rate(day, 0.15, 0.05):
             recorded = self.office(cal.add_working_days(day, rng.randint(2, 4)))
         else:
@@ -980,6 +1025,8 @@ class _FrontDoor:
         strategy.attendees = self.attendees(cc, day, force)
         if arrival.kind == "case" or force in ("cp1", "cp2_s47"):
             decision = "s47"
+        elif arrival.kind == "cp_again":
+            decision = _weighted(rng, [("s47", 90), ("no_s47", 10)])
         else:
             decision = _weighted(rng, [("s47", 80), ("no_s47", 15), ("nfa", 5)])
         strategy.decision = decision
@@ -1010,7 +1057,9 @@ class _FrontDoor:
                 enquiry.child_seen_by = f"{rng.choice(self.assessors)} (social worker)"
                 enquiry.child_seen_alone = self.age(cc.person, day) >= 4 and rng.random() < 0.75
                 last = seen_at
-        if force == "cp2_s47" or (recent and not force and rng.random() < 0.08):
+        if force == "cp2_s47" or (
+            recent and not force and arrival.kind != "case" and rng.random() < 0.08
+        ):
             return strategy, enquiry  # no outcome recorded
         outcome_date = cal.add_working_days(day, rng.randint(4, 14))
         outcome_at = max(_at(outcome_date, 16), last + 10 * MINUTE)
@@ -1018,6 +1067,8 @@ class _FrontDoor:
             return strategy, enquiry
         if arrival.case == "cp":
             outcome = "icpc"
+        elif arrival.kind == "cp_again":
+            outcome = _weighted(rng, [("icpc", 80), ("continue_assessment", 15), ("nfa", 5)])
         else:
             outcome = _weighted(rng, [("icpc", 40), ("continue_assessment", 35), ("nfa", 25)])
         enquiry.outcome_at = outcome_at

@@ -116,165 +116,189 @@ def _concerns(cc, contact, threshold_names: dict[int, str]) -> list[str]:
 # --- Through the services ------------------------------------------------------------------
 
 
+class ServiceSteps:
+    """The front door's steps through its services, one at a time (`step`), keeping the rows
+    each step made for the steps after it. `people` are the plan's Person rows by ref, `users`
+    the User rows by username. The casework writer (casework_writers.py) reads `referrals` and
+    `enquiries`, and closes the referrals the plan marks `workflow` through the closure
+    workflow itself."""
+
+    def __init__(self, plan, *, people, users):
+        self.plan = plan
+        self.people = people
+        self.users = users
+        self.thresholds = {t.level: t for t in Threshold.objects.all()}
+        self.items: dict[int, ContactChild] = {}
+        self.referrals: dict[int, Referral] = {}
+        self.strategies: dict[int, StrategyDiscussion] = {}
+        self.enquiries: dict[int, Section47] = {}
+        self.ids = [p.person_id for p in people]
+
+    def step(self, kind: str, i: int, j: int) -> None:
+        if kind == "closure" and self.plan.referrals[i].workflow:
+            return  # closed by the manager's approval of the closure (casework_writers.py)
+        if kind == "contact":
+            c = self.plan.contacts[i]
+            received = _aware(c.received_at)
+            contact = contact_create(
+                by=self.users[c.recorded_by],
+                received_at=received,
+                channel=c.channel,
+                source=c.source,
+                concern=c.concern,
+                children=[self.people[self.plan.contact_children[k].person] for k in c.children],
+                categories=c.categories,
+                referrer=_referrer(c),
+                referrer_actions=c.referrer_actions,
+                consent=c.consent,
+                consent_not_sought_reason=c.consent_not_sought_reason,
+                consent_detail=c.consent_detail,
+                immediate_risk=c.immediate_risk,
+                submitted_by=self.users[c.submitted_by] if c.submitted_by else None,
+                now=received,
+            )
+            rows = list(contact.children.order_by("id"))
+            for k, item in zip(c.children, rows, strict=True):
+                self.items[k] = item
+        elif kind == "summary":
+            cc = self.plan.contact_children[i]
+            history_summary_record(
+                by=self.users[cc.screened_by],
+                contact_child=self.items[i],
+                summary=cc.history_summary,
+                shown=shown_rows(cc.history_shown, self.ids),
+                re_referral=cc.re_referral,
+                now=_aware(cc.summary_at),
+            )
+        elif kind == "partner_check":
+            cc = self.plan.contact_children[i]
+            check = cc.partner_checks[j]
+            partner_check_add(
+                by=self.users[cc.screened_by],
+                contact_child=self.items[i],
+                agency=check.agency,
+                checked_on=check.at.date(),
+                learned=check.learned,
+                organisation=check.organisation,
+                asked_to_speak_to_child=check.asked_to_speak_to_child,
+                today=check.at.date(),
+            )
+        elif kind == "screening":
+            cc = self.plan.contact_children[i]
+            screening_record(
+                by=self.users[cc.screened_by],
+                contact_child=self.items[i],
+                threshold=self.thresholds[cc.threshold],
+                threshold_rationale=cc.threshold_rationale,
+                recommendation=cc.recommendation,
+                recommendation_rationale=cc.recommendation_rationale,
+                now=_aware(cc.screened_at),
+            )
+        elif kind == "decision":
+            cc = self.plan.contact_children[i]
+            strategy_at = None
+            if cc.referral is not None:
+                s = self.plan.referrals[cc.referral].strategy
+                if s is not None:
+                    strategy_at = _aware(self.plan.strategies[s].held_at)
+            decision = decision_record(
+                by=self.users[cc.decided_by],
+                contact_child=self.items[i],
+                outcome=cc.outcome,
+                rationale=cc.rationale,
+                direction=cc.direction,
+                direction_owner=cc.direction_owner,
+                direction_due=cc.direction_due,
+                override_reason=cc.override_reason,
+                primary_need=cc.primary_need,
+                strategy_at=strategy_at,
+                now=_aware(cc.decided_at),
+            )
+            if cc.referral is not None:
+                self.referrals[cc.referral] = decision.referral
+                s = self.plan.referrals[cc.referral].strategy
+                if s is not None:
+                    self.strategies[s] = StrategyDiscussion.objects.get(referral=decision.referral)
+        elif kind == "strategy":
+            s = self.plan.strategies[i]
+            discussion = strategy_record(
+                by=self.users[s.recorded_by],
+                discussion=self.strategies[i],
+                attendees=[a.as_dict() for a in s.attendees],
+                decision=s.decision,
+                decision_reason=s.decision_reason,
+                immediate_protective_action=s.immediate_protective_action,
+                protective_action_detail=s.protective_action_detail,
+                actions=[{"action": a.action, "owner": a.owner, "due": a.due} for a in s.actions],
+                enquiry_plan=s.enquiry_plan,
+                now=_aware(s.recorded_at),
+            )
+            if s.section47 is not None:
+                self.enquiries[s.section47] = Section47.objects.get(strategy=discussion)
+        elif kind == "seen":
+            e = self.plan.section47s[i]
+            section47_child_seen(
+                by=self.users[e.seen_recorded_by],
+                enquiry=self.enquiries[i],
+                seen_on=e.child_seen_on,
+                seen_by=e.child_seen_by,
+                seen_alone=e.child_seen_alone,
+                today=e.seen_at.date(),
+            )
+        elif kind == "outcome":
+            e = self.plan.section47s[i]
+            section47_outcome_record(
+                by=self.users[e.outcome_recorded_by],
+                enquiry=self.enquiries[i],
+                outcome=e.outcome,
+                outcome_date=e.outcome_date,
+                reason=e.outcome_reason,
+                today=e.outcome_at.date(),
+            )
+        elif kind == "closure":
+            r = self.plan.referrals[i]
+            referral_close(
+                by=self.users[r.closed_by],
+                referral=self.referrals[i],
+                closure_date=r.closure_date,
+                reason=r.closure_reason,
+                nfa=r.nfa,
+            )
+
+
 def write_with_services(plan, *, people, users, progress: Progress, batch: int = 500):
     """Every step through the front door's services, in the order it happened, each `by=` the
     user the plan says did it. `people` are the plan's Person rows by ref, `users` the User
-    rows by username."""
-    thresholds = {t.level: t for t in Threshold.objects.all()}
-    steps = events(plan)
-    items: dict[int, ContactChild] = {}
-    referrals: dict[int, Referral] = {}
-    strategies: dict[int, StrategyDiscussion] = {}
-    enquiries: dict[int, Section47] = {}
-    ids = [p.person_id for p in people]
+    rows by username. (lantern/synthetic/writers.py interleaves these steps with the
+    casework's instead.)"""
+    steps = ServiceSteps(plan, people=people, users=users)
+    ordered = events(plan)
     done = 0
-    for chunk in _chunks(steps, batch):
+    for chunk in _chunks(ordered, batch):
         with transaction.atomic():
             for kind, i, j in chunk:
-                if kind == "contact":
-                    c = plan.contacts[i]
-                    received = _aware(c.received_at)
-                    contact = contact_create(
-                        by=users[c.recorded_by],
-                        received_at=received,
-                        channel=c.channel,
-                        source=c.source,
-                        concern=c.concern,
-                        children=[people[plan.contact_children[k].person] for k in c.children],
-                        categories=c.categories,
-                        referrer=_referrer(c),
-                        referrer_actions=c.referrer_actions,
-                        consent=c.consent,
-                        consent_not_sought_reason=c.consent_not_sought_reason,
-                        consent_detail=c.consent_detail,
-                        immediate_risk=c.immediate_risk,
-                        submitted_by=users[c.submitted_by] if c.submitted_by else None,
-                        now=received,
-                    )
-                    rows = list(contact.children.order_by("id"))
-                    for k, item in zip(c.children, rows, strict=True):
-                        items[k] = item
-                elif kind == "summary":
-                    cc = plan.contact_children[i]
-                    history_summary_record(
-                        by=users[cc.screened_by],
-                        contact_child=items[i],
-                        summary=cc.history_summary,
-                        shown=shown_rows(cc.history_shown, ids),
-                        re_referral=cc.re_referral,
-                        now=_aware(cc.summary_at),
-                    )
-                elif kind == "partner_check":
-                    cc = plan.contact_children[i]
-                    check = cc.partner_checks[j]
-                    partner_check_add(
-                        by=users[cc.screened_by],
-                        contact_child=items[i],
-                        agency=check.agency,
-                        checked_on=check.at.date(),
-                        learned=check.learned,
-                        organisation=check.organisation,
-                        asked_to_speak_to_child=check.asked_to_speak_to_child,
-                        today=check.at.date(),
-                    )
-                elif kind == "screening":
-                    cc = plan.contact_children[i]
-                    screening_record(
-                        by=users[cc.screened_by],
-                        contact_child=items[i],
-                        threshold=thresholds[cc.threshold],
-                        threshold_rationale=cc.threshold_rationale,
-                        recommendation=cc.recommendation,
-                        recommendation_rationale=cc.recommendation_rationale,
-                        now=_aware(cc.screened_at),
-                    )
-                elif kind == "decision":
-                    cc = plan.contact_children[i]
-                    strategy_at = None
-                    if cc.referral is not None:
-                        s = plan.referrals[cc.referral].strategy
-                        if s is not None:
-                            strategy_at = _aware(plan.strategies[s].held_at)
-                    decision = decision_record(
-                        by=users[cc.decided_by],
-                        contact_child=items[i],
-                        outcome=cc.outcome,
-                        rationale=cc.rationale,
-                        direction=cc.direction,
-                        direction_owner=cc.direction_owner,
-                        direction_due=cc.direction_due,
-                        override_reason=cc.override_reason,
-                        primary_need=cc.primary_need,
-                        strategy_at=strategy_at,
-                        now=_aware(cc.decided_at),
-                    )
-                    if cc.referral is not None:
-                        referrals[cc.referral] = decision.referral
-                        s = plan.referrals[cc.referral].strategy
-                        if s is not None:
-                            strategies[s] = StrategyDiscussion.objects.get(
-                                referral=decision.referral
-                            )
-                elif kind == "strategy":
-                    s = plan.strategies[i]
-                    discussion = strategy_record(
-                        by=users[s.recorded_by],
-                        discussion=strategies[i],
-                        attendees=[a.as_dict() for a in s.attendees],
-                        decision=s.decision,
-                        decision_reason=s.decision_reason,
-                        immediate_protective_action=s.immediate_protective_action,
-                        protective_action_detail=s.protective_action_detail,
-                        actions=[
-                            {"action": a.action, "owner": a.owner, "due": a.due} for a in s.actions
-                        ],
-                        enquiry_plan=s.enquiry_plan,
-                        now=_aware(s.recorded_at),
-                    )
-                    if s.section47 is not None:
-                        enquiries[s.section47] = Section47.objects.get(strategy=discussion)
-                elif kind == "seen":
-                    e = plan.section47s[i]
-                    section47_child_seen(
-                        by=users[e.seen_recorded_by],
-                        enquiry=enquiries[i],
-                        seen_on=e.child_seen_on,
-                        seen_by=e.child_seen_by,
-                        seen_alone=e.child_seen_alone,
-                        today=e.seen_at.date(),
-                    )
-                elif kind == "outcome":
-                    e = plan.section47s[i]
-                    section47_outcome_record(
-                        by=users[e.outcome_recorded_by],
-                        enquiry=enquiries[i],
-                        outcome=e.outcome,
-                        outcome_date=e.outcome_date,
-                        reason=e.outcome_reason,
-                        today=e.outcome_at.date(),
-                    )
-                elif kind == "closure":
-                    r = plan.referrals[i]
-                    referral_close(
-                        by=users[r.closed_by],
-                        referral=referrals[i],
-                        closure_date=r.closure_date,
-                        reason=r.closure_reason,
-                        nfa=r.nfa,
-                    )
+                steps.step(kind, i, j)
         done += len(chunk)
-        progress("front door", done, len(steps))
+        progress("front door", done, len(ordered))
 
 
 # --- In bulk -------------------------------------------------------------------------------
 
 
-def write_in_bulk(plan, *, pks, person_ids, users, rows_for, history, progress, batch=2000):
+def write_in_bulk(
+    plan, *, pks, person_ids, users, rows_for, history, progress, batch=2000, written=None
+):
     """The same rows as write_with_services, with bulk_create, a batch of contacts (and all
     that followed from them) per transaction. `pks` and `person_ids` are the plan's people's
     primary keys and person ids by ref, `users` the User rows by username; `rows_for()` gives a
     writers._Rows for the batch and `history(model, created, changed)` writes row history as
-    writers._history does.
+    writers._history does. `written`, when given, gets the primary keys of the referrals and
+    section 47 enquiries by plan index (written["referrals"], written["section47s"]), for the
+    casework that follows.
+
+    A referral the plan closes through the closure workflow (`workflow`) is written closed as
+    the manager's approval leaves it: closure_approve closes it with referral_close, by the
+    approving manager (closed_by), as for any other closed referral here.
 
     Each row, chronology entry and audit event is by the user the plan says did that step, as
     the service would record them: created_by whoever first saved the row, updated_by whoever
@@ -521,6 +545,9 @@ def write_in_bulk(plan, *, pks, person_ids, users, rows_for, history, progress, 
                     **_who(users[cc.decided_by], users[r.closed_by] if r.closure_date else None),
                 )
             Referral.objects.bulk_create(referral_of.values())
+            if written is not None:
+                for index, referral in referral_of.items():
+                    written["referrals"][index] = referral.pk
             opened, closed = [], []
             for index, referral in referral_of.items():
                 r = plan.referrals[index]
@@ -548,14 +575,15 @@ def write_in_bulk(plan, *, pks, person_ids, users, rows_for, history, progress, 
                 opened.append(before)
                 referral._change_reason = ReasonForClosure(r.closure_reason).label
                 closed.append(referral)
-                rows.chronicle(
-                    person_pk=referral.person_id,
-                    kind="referral",
-                    summary=f"Referral closed: {ReasonForClosure(r.closure_reason).label}",
-                    on=r.closure_date,
-                    source=referral,
-                    by=referral.updated_by,
-                )
+                if not r.workflow:  # a closure approval records its own entry (casework_bulk)
+                    rows.chronicle(
+                        person_pk=referral.person_id,
+                        kind="referral",
+                        summary=f"Referral closed: {ReasonForClosure(r.closure_reason).label}",
+                        on=r.closure_date,
+                        source=referral,
+                        by=referral.updated_by,
+                    )
                 rows.event(
                     by=referral.updated_by,
                     action="referral.closed",
@@ -709,6 +737,7 @@ def write_in_bulk(plan, *, pks, person_ids, users, rows_for, history, progress, 
                 e = plan.section47s[plan_s.section47]
                 enquiries.append(
                     (
+                        plan_s.section47,
                         e,
                         Section47(
                             strategy=discussion,
@@ -733,8 +762,11 @@ def write_in_bulk(plan, *, pks, person_ids, users, rows_for, history, progress, 
                 )
             Attendee.objects.bulk_create(attendees)
             Action.objects.bulk_create(actions)
-            Section47.objects.bulk_create(enquiry for _, enquiry in enquiries)
-            for e, enquiry in enquiries:
+            Section47.objects.bulk_create(enquiry for _, _, enquiry in enquiries)
+            if written is not None:
+                for index, _, enquiry in enquiries:
+                    written["section47s"][index] = enquiry.pk
+            for _, e, enquiry in enquiries:
                 icpc_due = due_date(
                     "icpc", enquiry.start_date, calendar=calendar, settings=settings
                 )

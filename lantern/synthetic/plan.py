@@ -1,6 +1,7 @@
 """The plan of a synthetic local authority: every team, user, person, address, relationship,
-warning, allocation, restriction and planted duplicate, and five years of front-door history
-(lantern/synthetic/front_door_plan.py), generated from a seed alone.
+warning, allocation, restriction and planted duplicate, five years of front-door history
+(lantern/synthetic/front_door_plan.py) and of the casework after it (assessments, plans,
+conferences, visits, closures: lantern/synthetic/casework_plan.py), generated from a seed alone.
 
 Pure: no database, no global random state. `generate_plan(seed=…, scale=…, today=…)` always gives
 the same plan for the same arguments; the two writers (lantern/synthetic/writers.py) turn it into
@@ -14,6 +15,7 @@ from random import Random
 from faker import Faker
 
 from lantern.people.validators import upn_check_letter
+from lantern.synthetic import casework_plan as CW
 from lantern.synthetic import front_door_plan as FD
 from lantern.synthetic import names as N
 from lantern.synthetic.postcodes import TOWNS
@@ -171,6 +173,8 @@ class Plan:
     referrals: list[FD.ReferralPlan] = field(default_factory=list)
     strategies: list[FD.StrategyPlan] = field(default_factory=list)
     section47s: list[FD.Section47Plan] = field(default_factory=list)
+    # The casework after the referral (lantern/synthetic/casework_plan.py).
+    casework: CW.CaseworkPlan = field(default_factory=CW.CaseworkPlan)
 
     @property
     def children(self) -> int:
@@ -743,6 +747,11 @@ class _Generator:
         opened = 0
         demo_load = 0
         adults_warned: set[int] = set()
+        # The first families opened after the demo caseload are planted for the casework
+        # checks, with the days ago their case opened: an assessment overdue now (AP7), a child
+        # protection case whose initial conference was recent and late (CP-ICPC-LATE), and one
+        # whose plan's review conference is overdue (CP-REVIEW-OVERDUE).
+        planted = [("assessment", (75, 100)), ("cp", (50, 65)), ("cp", (200, 400))]
         for hh in order:
             if opened >= target:
                 break
@@ -750,8 +759,12 @@ class _Generator:
             if not kids:
                 continue
             demo = demo_load < DEMO_CASELOAD and demo_load + len(kids) <= DEMO_CASELOAD + 3
+            forced = None
             if demo:
                 kind, team = "cin", DEMO_TEAM
+            elif planted:
+                kind, forced = planted.pop(0)
+                team = rng.choice(teams_of[kind])
             else:
                 kind = _weighted(rng, team_weights)
                 team = rng.choice(teams_of[kind])
@@ -765,7 +778,7 @@ class _Generator:
             else:
                 worker = rng.choice(self.workers_of(team))
             span = {
-                "assessment": (5, 60),
+                "assessment": (5, 90),
                 "cin": (60, 900),
                 "cp": (45, 600),
                 "cic": (120, 1800),
@@ -779,6 +792,9 @@ class _Generator:
             if changes >= 2:
                 start = min(start, today - 200 * DAY)
                 start = max(start, today - 330 * DAY)
+            if forced:
+                changes = min(changes, 1)
+                start = today - datetime.timedelta(days=rng.randint(*forced))
             steps: list[tuple[datetime.date, str, str | None, str]] = []
             if kind != "assessment":
                 assess = rng.choice(teams_of["assessment"])
@@ -981,6 +997,8 @@ class _Generator:
         self.restrict()
         self.plant_duplicates()
         front_door = FD.plan_front_door(self)
+        casework = CW.plan_casework(self, front_door)
+        self.allocate_open_casework(front_door, casework)
         return Plan(
             seed=self.seed,
             scale=self.scale,
@@ -998,7 +1016,44 @@ class _Generator:
             referrals=front_door.referrals,
             strategies=front_door.strategies,
             section47s=front_door.section47s,
+            casework=casework,
         )
+
+    def allocate_open_casework(self, front_door, casework: CW.CaseworkPlan) -> None:
+        """A child whose casework is still going on today is allocated to the worker doing it
+        (from the assessment's start; to the plan's worker when a plan started), as the open
+        cases planned in cases() are."""
+        allocated = {a.person for a in self.allocations}
+        team_of = {u.username: u.team for u in self.users}
+        by_referral: dict[int, list] = {}
+        for a in casework.assessments:
+            by_referral.setdefault(a.referral, []).append((a.start_date, a.worker, "New referral"))
+        for p in casework.plans:
+            if p.end_date is None and p.kind in ("cin", "cp"):
+                by_referral.setdefault(p.referral, []).append(
+                    (p.start_date, p.worker, "Transferred after assessment")
+                )
+        for c in casework.conferences:
+            if c.kind == "initial" and c.scheduled_by and c.referral not in by_referral:
+                day = c.scheduled_at.date()
+                by_referral.setdefault(c.referral, []).append((day, c.scheduled_by, "New referral"))
+        for r_index in sorted(by_referral):
+            sk = front_door.skeletons.get(r_index)
+            referral = front_door.referrals[r_index]
+            if sk is None or sk.case or referral.closure_date is not None:
+                continue
+            if referral.person in allocated:
+                continue
+            allocated.add(referral.person)
+            steps = sorted(by_referral[r_index])
+            mine: list[AllocationPlan] = []
+            for day, worker, reason in steps:
+                if mine and mine[-1].worker == worker:
+                    continue
+                if mine and day <= mine[-1].start_date:
+                    mine.pop()
+                mine.append(AllocationPlan(referral.person, team_of[worker], worker, day, reason))
+            self.allocations.extend(mine)
 
 
 def _shift_year(day: datetime.date, years: int) -> datetime.date:

@@ -7,8 +7,9 @@
   restrictions, with the chronology entries, audit events and row history the services would
   have written. For hundreds of thousands of people.
 
-Both then write the front door's five years of history (lantern/synthetic/front_door_writers.py),
-through the front door's services or in bulk.
+Both then write the front door's five years of history (lantern/synthetic/front_door_writers.py)
+and the casework after it (casework_writers.py, casework_bulk.py): through the services, the
+front door's and the casework's steps interleaved in the order they happened, or in bulk.
 
 tests/integration/synthetic/test_generate.py proves that both give the same rows. When a
 service starts writing something new, that test fails until write_in_bulk does it too.
@@ -16,6 +17,7 @@ service starts writing something new, that test fails until write_in_bulk does i
 
 import copy
 import datetime
+import heapq
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -53,7 +55,8 @@ from lantern.people.services import (
     warning_add,
 )
 from lantern.people.validators import normalise_postcode
-from lantern.synthetic import front_door_writers
+from lantern.synthetic import casework_bulk, casework_writers, front_door_writers
+from lantern.synthetic.front_door_plan import keyed_events
 from lantern.synthetic.models import PlantedDuplicate
 from lantern.synthetic.plan import DEMO_PASSWORD, GENERATOR, PERSON_ID_START, Plan, person_id
 
@@ -79,6 +82,11 @@ class Written:
     first_person_id: str
     contacts: int = 0
     referrals: int = 0
+    assessments: int = 0
+    plans: int = 0
+    conferences: int = 0
+    visits: int = 0
+    closures: int = 0
 
 
 # --- Staff (both paths) --------------------------------------------------------------------
@@ -146,6 +154,11 @@ def _written(plan: Plan, first: int) -> Written:
         first_person_id=person_id(0, first),
         contacts=len(plan.contacts),
         referrals=len(plan.referrals),
+        assessments=len(plan.casework.assessments),
+        plans=len(plan.casework.plans),
+        conferences=sum(1 for c in plan.casework.conferences if c.held_at is not None),
+        visits=plan.casework.visits,
+        closures=len(plan.casework.closures),
     )
 
 
@@ -241,9 +254,25 @@ def write_with_services(plan: Plan, *, progress: Progress = _no_progress, batch:
                 restricted_access_grant(by=by, person=person, user=users[username])
         PlantedDuplicate.objects.bulk_create(_planted(plan, [p.pk for p in people]))
     progress("cases", len(plan.allocations), len(plan.allocations))
-    front_door_writers.write_with_services(
-        plan, people=people, users=users, progress=progress, batch=batch
+    # The front door's steps and the casework's, in the order they happened.
+    front_door = front_door_writers.ServiceSteps(plan, people=people, users=users)
+    casework = casework_writers.ServiceSteps(
+        plan, people=people, users=users, front_door=front_door
     )
+    steps = list(
+        heapq.merge(
+            ((key, front_door, kind, i, j) for key, kind, i, j in keyed_events(plan)),
+            ((key, casework, kind, i, j) for key, kind, i, j in casework.events()),
+            key=lambda step: step[0],
+        )
+    )
+    done = 0
+    for chunk in _chunks(steps, batch):
+        with transaction.atomic():
+            for _key, writer, kind, i, j in chunk:
+                writer.step(kind, i, j)
+        done += len(chunk)
+        progress("front door and casework", done, len(steps))
     return _written(plan, first)
 
 
@@ -601,10 +630,23 @@ def write_in_bulk(plan: Plan, *, progress: Progress = _no_progress, batch: int =
         rows.flush()
         PlantedDuplicate.objects.bulk_create(_planted(plan, pks))
     progress("cases", len(plan.allocations), len(plan.allocations))
+    written = {"referrals": {}, "section47s": {}}
     front_door_writers.write_in_bulk(
         plan,
         pks=pks,
         person_ids=[person_id(p.ref, first) for p in plan.people],
+        users=users,
+        rows_for=lambda: _Rows(now, by),
+        history=lambda model, created, changed: _history(model, created, changed, now=now),
+        progress=progress,
+        batch=batch,
+        written=written,
+    )
+    casework_bulk.write_in_bulk(
+        plan,
+        pks=pks,
+        referral_pks=written["referrals"],
+        section47_pks=written["section47s"],
         users=users,
         rows_for=lambda: _Rows(now, by),
         history=lambda model, created, changed: _history(model, created, changed, now=now),

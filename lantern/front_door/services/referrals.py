@@ -57,9 +57,17 @@ def referral_create(
 
 @transaction.atomic
 def referral_close(
-    *, by, referral: Referral, closure_date: datetime.date, reason: str, nfa: bool = False
+    *,
+    by,
+    referral: Referral,
+    closure_date: datetime.date,
+    reason: str,
+    nfa: bool = False,
+    chronology: bool = True,
 ) -> Referral:
-    """Close the episode of need with the CIN census closure reason."""
+    """Close the episode of need with the CIN census closure reason. `chronology=False` when
+    the caller records the closure on the child's chronology itself (a closure approval says
+    who approved it and whether the checks were overridden)."""
     require_perm(by, "strategy.record")
     referral = Referral.objects.select_for_update().get(pk=referral.pk)
     if referral.closure_date is not None:
@@ -75,13 +83,14 @@ def referral_close(
     referral._change_reason = ReasonForClosure(reason).label
     referral.full_clean()
     referral.save()
-    chronology_record(
-        person=referral.person,
-        kind="referral",
-        summary=f"Referral closed: {ReasonForClosure(reason).label}",
-        occurred_on=closure_date,
-        by=by,
-        source=referral,
-    )
+    if chronology:
+        chronology_record(
+            person=referral.person,
+            kind="referral",
+            summary=f"Referral closed: {ReasonForClosure(reason).label}",
+            occurred_on=closure_date,
+            by=by,
+            source=referral,
+        )
     audit(by=by, action="referral.closed", target=referral, person=referral.person, reason=reason)
     return referral

@@ -148,6 +148,8 @@ def test_approve_without_concerns_closes_the_referral_and_ends_the_cin_plan(
     assert plan.end_date == CLOSING and plan.end_reason.startswith("Case closed")
     entry = ChronologyEntry.objects.get(kind="closure")
     assert entry.occurred_on == CLOSING and "approved by" in entry.summary
+    # One entry for the closure: the referral's own "Referral closed" line is not repeated.
+    assert not ChronologyEntry.objects.filter(summary__startswith="Referral closed").exists()
     assert AuditEvent.objects.get(action="closure.approved").detail["overridden"] is False
     assert not closures_waiting(user=manager).exists()
 

@@ -7,10 +7,26 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import CommandError, call_command
 from django.db import connection
+from django.urls import resolve
 
 from lantern.accounts.models import Team, User
 from lantern.accounts.roles import Role
+from lantern.assessments.indicators import assessments_within_timescale
+from lantern.assessments.models import (
+    Assessment,
+    AssessmentConsultee,
+    AssessmentDecision,
+    AssessmentFactor,
+)
+from lantern.casenotes.models import CaseNote
 from lantern.checks.registry import REGISTRY
+from lantern.child_protection.indicators import (
+    cp_plans_subsequent,
+    cp_plans_two_years_or_more,
+    icpc_timeliness,
+)
+from lantern.child_protection.models import Conference, ConferenceAttendee, CoreGroup
+from lantern.closure.models import ClosureRequest
 from lantern.common.models import AuditEvent
 from lantern.common.models import Counter as IdCounter
 from lantern.front_door.models import (
@@ -27,6 +43,7 @@ from lantern.front_door.models import (
     StrategyDiscussion,
     Threshold,
 )
+from lantern.language.models import Finding, Phrase
 from lantern.people.models import (
     Address,
     Allocation,
@@ -40,6 +57,8 @@ from lantern.people.models import (
     Warning,
 )
 from lantern.people.validators import nhs_number_is_valid, postcode_is_valid, upn_is_valid
+from lantern.plans.models import ActionProgress, PlanAction, PlanNeed, PlanReview
+from lantern.plans.models import Plan as CasePlan
 from lantern.synthetic.models import PlantedDuplicate
 from lantern.synthetic.plan import DEMO_LOGINS, DEMO_PASSWORD, generate_plan
 from lantern.synthetic.postcodes import postcodes_for
@@ -96,11 +115,47 @@ MODELS = [
     Attendee,
     Action,
     Section47,
+    # The casework after the referral, likewise.
+    Assessment,
+    AssessmentFactor,
+    AssessmentConsultee,
+    AssessmentDecision,
+    CasePlan,
+    PlanNeed,
+    PlanAction,
+    PlanReview,
+    ActionProgress,
+    CoreGroup,
+    Conference,
+    ConferenceAttendee,
+    CaseNote,
+    ClosureRequest,
     ChronologyEntry,
     AuditEvent,
+    Finding,
     PlantedDuplicate,
 ]
-HISTORY = [Person, Address, Relationship, Warning, Allocation, Contact, ContactChild, Referral]
+HISTORY = [
+    Person,
+    Address,
+    Relationship,
+    Warning,
+    Allocation,
+    Contact,
+    ContactChild,
+    Referral,
+    Assessment,
+    AssessmentFactor,
+    AssessmentConsultee,
+    CasePlan,
+    PlanNeed,
+    PlanAction,
+    PlanReview,
+    Conference,
+    CoreGroup,
+    CaseNote,
+    ClosureRequest,
+]
 # Columns that differ between any two runs: surrogate keys, timestamps, password salts.
 VOLATILE = {
     "id",
@@ -114,6 +169,25 @@ VOLATILE = {
     "password",
     "date_joined",
     "last_login",
+}
+# … and, for these models only, stamped when the row is written.
+VOLATILE_IN = {AssessmentDecision: {"decided_at"}, Finding: {"found_at"}}
+# Audit event details that name rows by primary key: the model each names.
+DETAIL_KEYS = {
+    "children": "people.person",
+    "also_about": "people.person",
+    "consultee": "assessments.assessmentconsultee",
+    "referral": "front_door.referral",
+    "plan": "plans.plan",
+}
+# Pages a language finding links to, by URL name: the model whose key is in the URL.
+URL_MODELS = {
+    "assessments:assessment": "assessments.assessment",
+    "plans:plan": "plans.plan",
+    "casenotes:note": "casenotes.casenote",
+    "child_protection:conference": "child_protection.conference",
+    "child_protection:core_group": "child_protection.coregroup",
+    "closure:request": "closure.closurerequest",
 }
 
 
@@ -129,18 +203,49 @@ def dump() -> dict[str, list[str]]:
         natural[("accounts.team", pk)] = name
     for pk, level in Threshold.objects.values_list("pk", "level"):  # not generated: kept
         natural[("front_door.threshold", pk)] = f"level {level}"
+    for pk, phrase in Phrase.objects.values_list("pk", "phrase"):  # not generated: kept
+        natural[("language.phrase", pk)] = phrase
     for ct in ContentType.objects.all():
         natural[("contenttypes.contenttype", ct.pk)] = ct.app_label + "." + ct.model
 
     def normalise(model, row: dict) -> dict:
         out = {}
+        volatile = VOLATILE | VOLATILE_IN.get(getattr(model, "instance_type", model), set())
         for field in model._meta.concrete_fields:
             value = row[field.attname]
             if field.is_relation and value is not None:
                 value = natural[(field.related_model._meta.label_lower, value)]
-            if field.name not in VOLATILE:
+            if field.name not in volatile:
                 out[field.name] = value
         return out
+
+    def named(label: str, pk) -> str:
+        return natural[(label, int(pk))]
+
+    def detail(value: dict) -> dict:
+        out = dict(value)
+        for key, label in DETAIL_KEYS.items():
+            if key in out and out[key] is not None:
+                item = out[key]
+                out[key] = (
+                    [named(label, pk) for pk in item]
+                    if isinstance(item, list)
+                    else named(label, item)
+                )
+        if isinstance(out.get("progress"), dict):
+            out["progress"] = {
+                named("plans.planaction", pk): status for pk, status in out["progress"].items()
+            }
+        return out
+
+    def finding(clean: dict) -> dict:
+        clean["source_id"] = named(clean["source_type"], clean["source_id"])
+        if clean["field"].startswith("note_"):  # a review's note on one action
+            clean["field"] = "note_" + named("plans.planaction", clean["field"][5:])
+        match = resolve(clean["source_url"])
+        (pk,) = match.kwargs.values()
+        clean["source_url"] = (match.view_name, named(URL_MODELS[match.view_name], pk))
+        return clean
 
     result: dict[str, list[str]] = {}
     for model in MODELS:
@@ -155,13 +260,10 @@ def dump() -> dict[str, list[str]]:
                 )
                 if clean[kind_field]:
                     clean[id_field] = natural[(clean[kind_field], int(clean[id_field]))]
-                if model is AuditEvent and "children" in clean["detail"]:  # person pks
-                    clean["detail"] = {
-                        **clean["detail"],
-                        "children": [
-                            natural[("people.person", pk)] for pk in clean["detail"]["children"]
-                        ],
-                    }
+                if model is AuditEvent:
+                    clean["detail"] = detail(clean["detail"])
+            if model is Finding:
+                clean = finding(clean)
             label = model._meta.label_lower
             if label not in ("people.person", "accounts.user", "accounts.team"):
                 natural[(label, row["id"])] = repr(sorted(clean.items()))
@@ -209,6 +311,16 @@ def test_service_and_bulk_writers_write_identical_rows():
     assert Referral.objects.filter(closure_date__isnull=False).exists()
     assert Section47.objects.exclude(outcome="").exists()
     assert ContactChild.objects.exclude(status="decided").exists()
+    # … and the casework after it: every kind of plan, initial and review conferences, drafts,
+    # submitted and authorised assessments, visits, and closures asked for and approved.
+    assert set(CasePlan.objects.values_list("kind", flat=True)) == {"cin", "cp", "safety"}
+    assert set(Conference.objects.exclude(held_on=None).values_list("kind", flat=True)) == {
+        "initial",
+        "review",
+    }
+    assert set(Assessment.objects.values_list("status", flat=True)) >= {"draft", "authorised"}
+    assert CaseNote.objects.filter(kind="visit", child_seen=True).exists()
+    assert ClosureRequest.objects.filter(status="approved").exists()
 
 
 # --- A generated authority -----------------------------------------------------------------
@@ -232,6 +344,7 @@ def test_generate_la_makes_a_demo_login_for_every_role():
     tm = User.objects.get(username="tm.demo")
     assert tm.team == User.objects.get(username="sw.demo").team
     assert "people per second" in output
+    assert "assessments" in output and "closures" in output
 
 
 @pytest.mark.django_db
@@ -479,8 +592,17 @@ def test_front_door_steps_are_by_named_staff_who_may_do_them():
         assert e.updated_by.role == Role.SOCIAL_WORKER
         if e.child_seen_on:
             assert e.child_seen_by == f"{e.updated_by.get_full_name()} (social worker)"
+    # Closed referrals: after casework by the manager who approved the closure (closure
+    # workflow), otherwise by an assessment team's manager closing with no further action.
     for r in Referral.objects.filter(closure_date__isnull=False).select_related("updated_by"):
-        assert r.updated_by.role == Role.TEAM_MANAGER and r.updated_by.team.kind == "assessment"
+        user = r.updated_by
+        approval = ClosureRequest.objects.filter(referral=r, status="approved").first()
+        if approval is not None:
+            assert approval.decided_by == user and has_perm(user, "closure.approve")
+            assert user.role in (Role.TEAM_MANAGER, Role.HEAD_OF_SERVICE)
+        else:
+            assert user.role == Role.TEAM_MANAGER and user.team.kind == "assessment"
+            assert r.closure_reason == "RC8"
 
     # Nothing at the front door is the generator's: it records only the people and their cases.
     for model, fields in (
@@ -511,3 +633,140 @@ def test_front_door_steps_are_by_named_staff_who_may_do_them():
     # … where it is expected: the people records it made.
     assert not Person.objects.exclude(created_by=generator).exists()
     assert AuditEvent.objects.filter(action="person.created", actor=generator).exists()
+
+
+# --- The casework after the referral -------------------------------------------------------
+
+CASEWORK_CHECKS = (
+    "AP1-VOICE",
+    "AP2-FAMILY",
+    "AP7-OVERDUE",
+    "AP6-SMART",
+    "AP4-LANGUAGE",
+    "CP5-PARENT-SAFETY-PLAN",
+    "CP-ICPC-LATE",
+    "CP-REVIEW-OVERDUE",
+    "CP-VISIT-OVERDUE",
+    "FD8-CLOSURE-OVERRIDE",
+    "CP6-QUICK-CLOSURE",
+)
+
+
+@pytest.mark.django_db
+def test_casework_gives_every_check_something_at_realistic_rates():
+    plan = generate_plan(seed=1, scale=0.05, today=TODAY)  # about 1,750 children
+    write_in_bulk(plan)
+
+    for check_id in CASEWORK_CHECKS:
+        assert REGISTRY[check_id].flags(TODAY), check_id
+    # Five years, by the indicators' own counting (shared/domain.md §5.1).
+    start = add_months(TODAY, -60)
+    assessments = assessments_within_timescale(start, TODAY)
+    assert assessments["denominator"] >= 300
+    assert 78 <= assessments["value"] <= 92  # England 85.7%
+    icpcs = icpc_timeliness(start, TODAY)
+    assert icpcs["denominator"] >= 40
+    assert 60 <= icpcs["value"] <= 95  # England 81.4%
+    repeat = cp_plans_subsequent(start, TODAY)
+    assert 12 <= repeat["value"] <= 35  # England about 23%
+    long = cp_plans_two_years_or_more(start, TODAY)
+    assert 0 < long["value"] <= 15  # England 4.4%
+    # About a third of closures after casework need the manager to override the checks.
+    closures = ClosureRequest.objects.filter(status="approved")
+    overridden = closures.exclude(override_reason="").count()
+    assert 0.15 <= overridden / closures.count() <= 0.45
+
+
+@pytest.mark.django_db
+def test_referrals_with_casework_close_through_the_closure_workflow():
+    plan = generate_plan(seed=1, scale=0.02, today=TODAY)
+    write_in_bulk(plan)
+
+    assessed = set(Assessment.objects.values_list("referral_id", flat=True))
+    conferenced = set(Conference.objects.exclude(referral=None).values_list("referral", flat=True))
+    casework = assessed | conferenced
+    approved = set(
+        ClosureRequest.objects.filter(status="approved").values_list("referral_id", flat=True)
+    )
+    closed = set(Referral.objects.exclude(closure_date=None).values_list("pk", flat=True))
+    assert casework and approved
+    # Closed after casework: always by the manager's approval, on the date and for the reason
+    # asked for; closed without casework: by the front door, with no further action.
+    assert closed & casework == approved
+    for request in ClosureRequest.objects.filter(status="approved").select_related("referral"):
+        assert request.referral.closure_date == request.closure_date
+        assert request.referral.closure_reason == request.reason
+    assert set(
+        Referral.objects.filter(pk__in=closed - casework).values_list("closure_reason", flat=True)
+    ) == {"RC8"}
+    # Nothing of a closed referral's casework is left open.
+    assert not CasePlan.objects.filter(referral_id__in=approved, end_date=None).exists()
+    assert (
+        not Assessment.objects.filter(referral_id__in=approved)
+        .exclude(status="authorised")
+        .exists()
+    )
+    # A child whose casework is going on today is allocated to a worker.
+    allocated = set(
+        Allocation.objects.filter(end_date=None, worker__isnull=False).values_list(
+            "person_id", flat=True
+        )
+    )
+    open_work = set(CasePlan.objects.filter(end_date=None).values_list("person_id", flat=True))
+    open_work |= set(
+        Assessment.objects.exclude(status="authorised").values_list("person_id", flat=True)
+    )
+    assert open_work and open_work <= allocated
+
+
+@pytest.mark.django_db
+def test_casework_steps_are_by_named_staff_who_may_do_them():
+    from lantern.accounts.permissions import has_perm
+    from lantern.synthetic.plan import GENERATOR
+
+    plan = generate_plan(seed=1, scale=0.01, today=TODAY)
+    write_in_bulk(plan)
+    generator = User.objects.get(username=GENERATOR)
+
+    for a in Assessment.objects.select_related("created_by", "authorised_by", "submitted_by"):
+        assert a.created_by.role == Role.SOCIAL_WORKER and has_perm(
+            a.created_by, "assessment.record"
+        )
+        if a.submitted_by is not None:
+            assert a.submitted_by == a.created_by
+        if a.authorised_by is not None:
+            assert has_perm(a.authorised_by, "assessment.authorise")
+            assert a.authorised_by.role in (Role.TEAM_MANAGER, Role.HEAD_OF_SERVICE)
+    for c in AssessmentConsultee.objects.select_related("assessment"):
+        assert c.created_by_id == c.assessment.created_by_id
+    for p in CasePlan.objects.select_related("created_by"):
+        if p.kind == "cp":  # started by the initial conference, which its chair recorded
+            assert p.created_by.role == Role.IRO
+        else:
+            assert p.created_by.role == Role.SOCIAL_WORKER
+    for action in PlanAction.objects.select_related("created_by"):
+        assert has_perm(action.created_by, "plan.record")
+    for c in Conference.objects.exclude(held_on=None).select_related("chair", "updated_by"):
+        assert c.chair.role == Role.IRO and c.updated_by == c.chair
+    for g in CoreGroup.objects.exclude(held_on=None).select_related("updated_by"):
+        assert has_perm(g.updated_by, "conference.record")
+    for n in CaseNote.objects.select_related("created_by"):
+        assert has_perm(n.created_by, "casenote.record")
+    for r in ClosureRequest.objects.select_related("requested_by", "decided_by"):
+        assert has_perm(r.requested_by, "closure.request")
+        assert has_perm(r.decided_by, "closure.approve") and r.decided_by != r.requested_by
+    # None of it is the generator's.
+    for model in (
+        Assessment,
+        CasePlan,
+        PlanAction,
+        Conference,
+        CoreGroup,
+        CaseNote,
+        ClosureRequest,
+    ):
+        assert not model.objects.filter(created_by=generator).exists(), model
+        assert not model.objects.filter(updated_by=generator).exists(), model
+    kinds = ("assessment", "plan", "conference", "core_group", "casenote", "closure")
+    chronology = ChronologyEntry.objects.filter(kind__in=kinds)
+    assert chronology.exists() and not chronology.filter(recorded_by=generator).exists()

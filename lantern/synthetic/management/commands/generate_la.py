@@ -1,7 +1,8 @@
 """Generate a synthetic local authority: staff, families, open cases, warnings, restricted
-records, planted duplicates and five years of front-door history (contacts, screening,
-decisions, referrals, strategy discussions, section 47 enquiries), the same every time for the
-same seed, scale and --today."""
+records, planted duplicates, five years of front-door history (contacts, screening, decisions,
+referrals, strategy discussions, section 47 enquiries) and of the casework after it
+(assessments, plans, conferences, core groups, visits and case notes, closures), the same every
+time for the same seed, scale and --today."""
 
 import datetime
 import time
@@ -105,8 +106,11 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"Generated {written.people:,} people ({written.children:,} children, "
                 f"{written.open_cases:,} open cases, {written.planted_duplicates:,} planted "
-                f"duplicates; {written.contacts:,} contacts and {written.referrals:,} referrals "
-                f"over five years) in {elapsed:.1f}s: {rate:,.0f} people per second "
+                f"duplicates; over five years {written.contacts:,} contacts, "
+                f"{written.referrals:,} referrals, {written.assessments:,} assessments, "
+                f"{written.plans:,} plans, {written.conferences:,} conferences, "
+                f"{written.visits:,} visits and {written.closures:,} closures) in {elapsed:.1f}s: "
+                f"{rate:,.0f} people per second "
                 f"({'bulk' if bulk else 'services'}; first person ID {written.first_person_id})"
             )
         )
