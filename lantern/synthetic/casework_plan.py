@@ -646,6 +646,9 @@ class Timelines:
                 kind, reason = "closure", "RC7" if plan_made else "RC8"
         if sk.safety_end is not None:
             request = max(request, self.wd(sk.safety_end, 1))
+        # Never before the assessment is authorised (a plan can end before the assessment
+        # that informed its conference is signed off).
+        request = max(request, self.wd(sk.authorise_on, 1))
         approve = self.wd(request, fam.choice([0, 0, 0, 1, 1, 2]))
         if last < self.today:  # fitted before the deadline
             request = min(request, last)
