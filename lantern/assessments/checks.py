@@ -31,13 +31,16 @@ def _label(assessment: Assessment) -> str:
     return f"Assessment started {assessment.start_date:%-d %b %Y}"
 
 
-def _submitted(today: datetime.date):
+def _submitted_q(today: datetime.date) -> Q:
     """Assessments with the manager, and those authorised in the window."""
     since = today - datetime.timedelta(days=COMPLETED_WINDOW_DAYS)
-    return Assessment.objects.filter(
-        Q(status=Assessment.Status.SUBMITTED)
-        | Q(status=Assessment.Status.AUTHORISED, authorised_on__gte=since)
+    return Q(status=Assessment.Status.SUBMITTED) | Q(
+        status=Assessment.Status.AUTHORISED, authorised_on__gte=since
     )
+
+
+def _submitted(today: datetime.date):
+    return Assessment.objects.filter(_submitted_q(today))
 
 
 def voice_shortfall(assessment: Assessment, *, min_words: int) -> str:
@@ -76,14 +79,16 @@ class VoiceOfTheChild(Check):
     def flags(self, today, person_ids=None):
         min_words = voice_min_words()
         fields = ["id", "person_id", "status", "start_date", "submitted_on", "authorised_on"]
-        submitted = self.restrict(_submitted(today), "person_id", person_ids)
-        drafts = self.restrict(
-            Assessment.objects.filter(status=Assessment.Status.DRAFT), "person_id", person_ids
-        )
-        for name in VOICE_FIELDS:
-            drafts = drafts.filter(**{name: ""})
+        # The children's restriction goes on the whole query, not inside each half of the
+        # "or": as a subquery inside an "or", PostgreSQL cannot join on it and reads every
+        # assessment.
+        empty_draft = Q(status=Assessment.Status.DRAFT, **{name: "" for name in VOICE_FIELDS})
         rows = list(
-            (submitted | drafts)
+            self.restrict(
+                Assessment.objects.filter(_submitted_q(today) | empty_draft),
+                "person_id",
+                person_ids,
+            )
             .select_related("referral")
             .only(*fields, *VOICE_FIELDS, "referral__referral_date")
             .order_by("start_date", "id")

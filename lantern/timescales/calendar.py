@@ -22,6 +22,7 @@ from functools import lru_cache
 import holidays
 
 from lantern.timescales.models import LocalClosureDay
+from lantern.timescales.shared import shared
 
 BANK_HOLIDAY = "bank_holiday"
 LOCAL_CLOSURE = "local_closure"
@@ -167,8 +168,13 @@ def _check_date(d: object) -> None:
 def get_calendar() -> WorkingDayCalendar:
     """A calendar with the local closure days as they are in the database now.
 
-    One small query; callers working through many cases should get one and pass it on.
+    One small query (once per web request: lantern.timescales.shared); callers working
+    through many cases should get one and pass it on.
     """
+    return shared("calendar", _load_calendar)
+
+
+def _load_calendar() -> WorkingDayCalendar:
     return WorkingDayCalendar(dict(LocalClosureDay.objects.values_list("date", "reason")))
 
 

@@ -32,6 +32,7 @@ from django.utils import timezone
 from lantern.timescales.calendar import WorkingDayCalendar, get_calendar
 from lantern.timescales.models import RuleSetting
 from lantern.timescales.rules import Rule, Unit, get_rule
+from lantern.timescales.shared import shared
 
 
 class Status(models.TextChoices):
@@ -101,7 +102,12 @@ class Timescale:
 
 
 def load_rule_settings() -> dict[str, RuleSetting]:
-    """The local authority's overrides, by rule id (a small table; one query)."""
+    """The local authority's overrides, by rule id (a small table; one query, once per web
+    request: lantern.timescales.shared)."""
+    return shared("rule_settings", _load_rule_settings)
+
+
+def _load_rule_settings() -> dict[str, RuleSetting]:
     return {setting.rule_id: setting for setting in RuleSetting.objects.all()}
 
 

@@ -8,6 +8,7 @@ from django.db import transaction
 from lantern.common.audit import audit
 from lantern.timescales.models import LocalClosureDay, RuleSetting
 from lantern.timescales.rules import RULES, Basis, Rule
+from lantern.timescales.shared import forget_shared
 
 
 @transaction.atomic
@@ -15,6 +16,7 @@ def closure_day_add(*, by, date: date, reason: str) -> LocalClosureDay:
     closure_day = LocalClosureDay(date=date, reason=reason.strip())
     closure_day.full_clean()
     closure_day.save()
+    forget_shared()  # this request's later due dates see the change
     audit(
         by=by,
         action="timescales.closure_day_added",
@@ -40,6 +42,7 @@ def closure_day_remove(*, by, closure_day: LocalClosureDay, reason: str) -> None
         detail={"date": closure_day.date.isoformat(), "closure_reason": closure_day.reason},
     )
     closure_day.delete()
+    forget_shared()  # this request's later due dates see the change
 
 
 def rule_setting_validate(*, rule_id: str, offset: int | None, soon_window: int | None) -> Rule:
@@ -90,6 +93,7 @@ def rule_setting_set(
     setting.updated_by = by if getattr(by, "is_authenticated", False) else None
     setting.full_clean()
     setting.save()
+    forget_shared()  # this request's later due dates see the change
     audit(
         by=by,
         action="timescales.rule_setting_set",
