@@ -109,7 +109,10 @@ def choose(page, field) -> None:
 def saved(page) -> None:
     """Leave the field (focus goes to the page) and wait for the autosave it starts."""
     page.get_by_role("heading", level=1).click()
-    expect(page.locator("[data-autosave-status]")).to_have_text(re.compile(r"^Saved at \d\d:\d\d$"))
+    # "Saved at 14:32", then any practice-language phrases the server recorded.
+    expect(page.locator("[data-autosave-status]")).to_have_text(
+        re.compile(r"^Saved at \d\d:\d\d(\. Practice language recorded as a check: .+)?$")
+    )
 
 
 def test_assessment_authorised_then_cin_plan_finalised_once_every_action_has_a_date(
@@ -156,6 +159,9 @@ def test_assessment_authorised_then_cin_plan_finalised_once_every_action_has_a_d
     expect(hint.locator(".govuk-warning-text")).to_contain_text(HINT_REASON)
     assert_accessible(page)  # with the hint showing
     saved(page)
+    expect(page.locator("[data-autosave-status]")).to_contain_text(
+        "Practice language recorded as a check: “over chastisement”"
+    )
     sections = {
         "The child's identity and needs": "White British; English is her first language; no "
         "religion; no disability.",
