@@ -213,6 +213,15 @@ def _lock_latest(model, row, period: PeriodOfCare, what: str):
     return row
 
 
+def _end_in_error(row, *, reason: str, user) -> None:
+    """End-date a status or placement row recorded in error, keeping it with the reason."""
+    row.ended_at, row.ended_reason = timezone.now(), reason
+    row.updated_by = user
+    row._change_reason = "Removed: recorded in error"
+    row.full_clean()
+    row.save()
+
+
 @transaction.atomic
 def legal_status_remove(*, by, status: LegalStatus, reason: str, version: int) -> LegalStatus:
     """Remove the most recent change of legal status, recorded in error: the row is kept,
@@ -222,11 +231,7 @@ def legal_status_remove(*, by, status: LegalStatus, reason: str, version: int) -
     status = _lock_latest(LegalStatus, status, period, "legal status")
     reason = clean_reason(reason, what="legal status")
     user = by_user(by)
-    status.ended_at, status.ended_reason = timezone.now(), reason
-    status.updated_by = user
-    status._change_reason = "Removed: recorded in error"
-    status.full_clean()
-    status.save()
+    _end_in_error(status, reason=reason, user=user)
     moved_on(period, user, "Legal status change removed")
     chronology_record(
         person=period.person,
@@ -257,11 +262,7 @@ def placement_remove(*, by, placement: Placement, reason: str, version: int) -> 
     placement = _lock_latest(Placement, placement, period, "placement")
     reason = clean_reason(reason, what="placement")
     user = by_user(by)
-    placement.ended_at, placement.ended_reason = timezone.now(), reason
-    placement.updated_by = user
-    placement._change_reason = "Removed: recorded in error"
-    placement.full_clean()
-    placement.save()
+    _end_in_error(placement, reason=reason, user=user)
     previous = current_placement(period)
     if previous.reason_change:
         previous.reason_change = ""
