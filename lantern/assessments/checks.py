@@ -9,7 +9,7 @@ needed) however many assessments there are."""
 import datetime
 
 from django.conf import settings
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 
 from lantern.assessments.models import VOICE_FIELDS, Assessment
 from lantern.assessments.presenters import assessment_timescale
@@ -89,15 +89,17 @@ class VoiceOfTheChild(Check):
                 "person_id",
                 person_ids,
             )
-            .select_related("referral")
-            .only(*fields, *VOICE_FIELDS, "referral__referral_date")
+            .only(*fields, *VOICE_FIELDS)
+            .annotate(referral_date=F("referral__referral_date"))
             .order_by("start_date", "id")
         )
         calendar = get_calendar() if any(a.is_draft for a in rows) else None
         out = []
         for a in rows:
             if a.is_draft:
-                timescale = assessment_timescale(a, today=today, calendar=calendar)
+                timescale = assessment_timescale(
+                    a, referral_date=a.referral_date, today=today, calendar=calendar
+                )
                 if timescale.status != Status.OVERDUE:
                     continue
                 detail = (
@@ -180,21 +182,16 @@ class AssessmentOverdue(Check):
             Assessment.objects.exclude(status=Assessment.Status.AUTHORISED), "person_id", person_ids
         )
         rows = list(
-            qs.select_related("referral")
-            .only(
-                "id",
-                "person_id",
-                "status",
-                "start_date",
-                "authorised_on",
-                "referral__referral_date",
-            )
+            qs.only("id", "person_id", "status", "start_date", "authorised_on")
+            .annotate(referral_date=F("referral__referral_date"))
             .order_by("start_date", "id")
         )
         calendar = get_calendar() if rows else None
         out = []
         for a in rows:
-            timescale = assessment_timescale(a, today=today, calendar=calendar)
+            timescale = assessment_timescale(
+                a, referral_date=a.referral_date, today=today, calendar=calendar
+            )
             if timescale.status != Status.OVERDUE:
                 continue
             waiting = " (awaiting authorisation)" if a.status == Assessment.Status.SUBMITTED else ""

@@ -3,10 +3,11 @@ yet authorised (kind "assessment", the allocated worker's), and each submitted o
 manager's authorisation (kind "assessment_authorise", the team manager's to pick up). Both are
 due 45 working days from the referral date. One query."""
 
-from django.urls import reverse
+from django.db.models import F
 
 from lantern.assessments.models import Assessment
 from lantern.assessments.presenters import assessment_timescale
+from lantern.common.links import pk_url
 from lantern.worklists.registry import WorkItem, work_provider
 
 
@@ -16,14 +17,16 @@ def assessment_work(person_ids, today, calendar) -> list[WorkItem]:
     if person_ids is not None:
         qs = qs.filter(person_id__in=person_ids)
     rows = (
-        qs.select_related("referral")
-        .only("id", "person_id", "kind", "status", "authorised_on", "referral__referral_date")
+        qs.only("id", "person_id", "kind", "status", "authorised_on")
+        .annotate(referral_date=F("referral__referral_date"))
         .order_by("id")
     )
     items = []
     for a in rows:
-        timescale = assessment_timescale(a, today=today, calendar=calendar)
-        url = reverse("assessments:assessment", args=[a.pk])
+        timescale = assessment_timescale(
+            a, referral_date=a.referral_date, today=today, calendar=calendar
+        )
+        url = pk_url("assessments:assessment", a.pk)
         submitted = a.status == Assessment.Status.SUBMITTED
         items.append(
             WorkItem.from_timescale(
@@ -31,7 +34,7 @@ def assessment_work(person_ids, today, calendar) -> list[WorkItem]:
                 person_id=a.person_id,
                 kind="assessment",
                 title=a.get_kind_display(),
-                url=url if submitted else reverse("assessments:edit", args=[a.pk]),
+                url=url if submitted else pk_url("assessments:edit", a.pk),
                 detail=f"{timescale.label}; with the manager" if submitted else "",
             )
         )
@@ -42,7 +45,7 @@ def assessment_work(person_ids, today, calendar) -> list[WorkItem]:
                     person_id=a.person_id,
                     kind="assessment_authorise",
                     title=f"Authorise the {a.get_kind_display().lower()}",
-                    url=reverse("assessments:authorise", args=[a.pk]),
+                    url=pk_url("assessments:authorise", a.pk),
                 )
             )
     return items

@@ -28,6 +28,7 @@ from lantern.people.selectors import child_record_get_for
 from lantern.plans.models import Plan
 from lantern.timescales.calendar import WorkingDayCalendar
 from lantern.timescales.engine import Timescale, assess, load_rule_settings
+from lantern.timescales.shared import per_selection
 
 VIEW = "casework.view"
 RECORD = "conference.record"
@@ -96,6 +97,7 @@ class VisitStatus:
         return self.timescale.due
 
 
+@per_selection
 def cp_visit_status(
     person_ids: list[int] | None,
     today: datetime.date,
@@ -136,6 +138,7 @@ class ReviewStatus:
         return self.last_review is None
 
 
+@per_selection
 def cp_review_status(
     person_ids: list[int] | None, today: datetime.date, calendar: WorkingDayCalendar
 ) -> dict[int, ReviewStatus]:
@@ -169,6 +172,7 @@ class CoreGroupDue:
     timescale: Timescale
 
 
+@per_selection
 def first_core_group_status(
     person_ids: list[int] | None, today: datetime.date, calendar: WorkingDayCalendar
 ) -> dict[int, CoreGroupDue]:
@@ -199,6 +203,7 @@ class IcpcDue:
         return self.conference.planned_on if self.conference else None
 
 
+@per_selection
 def icpcs_due(
     person_ids: list[int] | None,
     today: datetime.date,

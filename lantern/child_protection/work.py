@@ -3,14 +3,13 @@ conferences awaited ("icpc"), first core groups ("core_group"), review conferenc
 ("review_conference") and visits ("cp_visit"). Due dates from the timescale engine (see
 selectors.py); a fixed number of queries however many children."""
 
-from django.urls import reverse
-
 from lantern.child_protection.selectors import (
     cp_review_status,
     cp_visit_status,
     first_core_group_status,
     icpcs_due,
 )
+from lantern.common.links import pk_url
 from lantern.worklists.registry import WorkItem, work_provider
 
 
@@ -19,7 +18,7 @@ def conferences_and_visits(person_ids, today, calendar) -> list[WorkItem]:
     items = []
     for due in icpcs_due(person_ids, today, calendar):
         if due.section47 is not None:
-            url = reverse("child_protection:icpc_record", args=[due.section47.pk])
+            url = pk_url("child_protection:icpc_record", due.section47.pk)
         else:
             url = due.conference.get_absolute_url()
         detail = due.timescale.label
@@ -42,7 +41,7 @@ def conferences_and_visits(person_ids, today, calendar) -> list[WorkItem]:
                 person_id=status.person_id,
                 kind="core_group",
                 title="First core group meeting",
-                url=reverse("child_protection:core_group_record", args=[status.plan_id]),
+                url=pk_url("child_protection:core_group_record", status.plan_id),
             )
         )
     for status in cp_review_status(person_ids, today, calendar).values():
@@ -54,7 +53,7 @@ def conferences_and_visits(person_ids, today, calendar) -> list[WorkItem]:
                 title="First review child protection conference"
                 if status.is_first
                 else "Review child protection conference",
-                url=reverse("child_protection:review_record", args=[status.plan_id]),
+                url=pk_url("child_protection:review_record", status.plan_id),
             )
         )
     for status in cp_visit_status(person_ids, today, calendar).values():
@@ -64,7 +63,7 @@ def conferences_and_visits(person_ids, today, calendar) -> list[WorkItem]:
                 person_id=status.person_id,
                 kind="cp_visit",
                 title="Child protection visit",
-                url=reverse("child_protection:plan", args=[status.plan_id]),
+                url=pk_url("child_protection:plan", status.plan_id),
             )
         )
     return items

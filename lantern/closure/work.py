@@ -1,10 +1,10 @@
 """Closure requests waiting for a manager: due the working day after they are asked for
 (timescale rule "closure_decision")."""
 
-from django.urls import reverse
 from django.utils import timezone
 
 from lantern.closure.models import ClosureRequest
+from lantern.common.links import pk_url
 from lantern.timescales.engine import assess, load_rule_settings
 from lantern.worklists.registry import WorkItem, work_provider
 
@@ -38,7 +38,7 @@ def closure_approvals(person_ids, today, calendar) -> list[WorkItem]:
                 person_id=row.person_id,
                 kind="closure_approval",
                 title=f"Manager's approval of the {what}",
-                url=reverse("closure:request", args=[row.pk]),
+                url=pk_url("closure:request", row.pk),
                 detail=f"{ts.label}: asked for{by} ({row.reason})",
             )
         )

@@ -13,8 +13,8 @@ due soon within the window. At most four queries however many children."""
 import datetime
 
 from django.db.models import Max, Q
-from django.urls import reverse
 
+from lantern.common.links import pk_url
 from lantern.plans.models import Plan, PlanAction, PlanReview
 from lantern.plans.presenters import short
 from lantern.timescales.engine import Status, assess, load_rule_settings
@@ -64,7 +64,7 @@ def plan_work(person_ids, today, calendar) -> list[WorkItem]:
                 title=f"{Plan.Kind(kind).label} action",
                 due=due,
                 status=status,
-                url=reverse("plans:plan", args=[plan_id]),
+                url=pk_url("plans:plan", plan_id),
                 detail=f"{short(text)} ({label.lower()})",
                 owner_id=owner_id,
             )
@@ -85,7 +85,7 @@ def plan_work(person_ids, today, calendar) -> list[WorkItem]:
                 title="Safety plan review",
                 due=due,
                 status=status,
-                url=reverse("plans:review", args=[plan_id]),
+                url=pk_url("plans:review", plan_id),
                 detail=label,
             )
         )
@@ -109,7 +109,7 @@ def plan_work(person_ids, today, calendar) -> list[WorkItem]:
                 person_id=person_id,
                 kind="cin_review",
                 title="Child in need plan review",
-                url=reverse("plans:review", args=[plan_id]),
+                url=pk_url("plans:review", plan_id),
             )
         )
     return items

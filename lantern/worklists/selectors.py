@@ -6,12 +6,13 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
-from django.urls import reverse
 
 from lantern.checks.registry import Check, Flag, flags_for_person
-from lantern.people.models import Allocation, Person, Warning
+from lantern.common.links import pk_url
+from lantern.people.models import Allocation, Warning
 from lantern.timescales.calendar import get_calendar
 from lantern.timescales.engine import Status
+from lantern.timescales.shared import shared_selection
 from lantern.worklists.registry import WorkItem, work_items
 
 SOON_DAYS = 14  # "due in the next fortnight" on the work list
@@ -19,31 +20,26 @@ MAX_CHILDREN = 1000  # a team larger than this is a data problem; the page says 
 LIST_LIMIT = 50  # rows of overdue / upcoming work shown; the counts say how many in all
 
 
-def _record_url(pk: int) -> str:
-    """The child's record, without resolving the URL afresh for each of hundreds of rows."""
-    global _RECORD_URL
-    if _RECORD_URL is None:
-        _RECORD_URL = reverse("people:record", args=[987654321])
-    return _RECORD_URL.replace("987654321", str(pk))
-
-
-_RECORD_URL: str | None = None
-
-
 @dataclass
 class ChildWork:
-    allocation: Allocation
+    """One child on the list, with what the page shows of them already in words (a team's
+    list has a few hundred rows; model instances and template filters for each cost more than
+    the queries)."""
+
+    person_id: int
+    name: str
+    last_name: str
+    born: str  # "6 Dec 2012", or "Not known"
+    restricted: bool
+    worker_id: int | None
+    worker: str  # the allocated worker's name, or "Team" when allocated to the team only
     items: list[WorkItem] = field(default_factory=list)
     flags: list[tuple[Check, Flag]] = field(default_factory=list)
     warned: bool = False
 
     @property
-    def person(self) -> Person:
-        return self.allocation.person
-
-    @property
     def record_url(self) -> str:
-        return _record_url(self.allocation.person_id)
+        return pk_url("people:record", self.person_id)
 
     @property
     def overdue(self) -> int:
@@ -53,10 +49,16 @@ class ChildWork:
     def next_item(self) -> WorkItem | None:
         return self.items[0] if self.items else None
 
+    @property
+    def next_due(self) -> str:
+        item = self.next_item
+        return f"{item.title}, {item.due:%-d %b %Y}" if item else "Nothing due"
+
 
 @dataclass
 class WorkerLoad:
-    worker: object | None  # a User, or None for children allocated to the team only
+    worker_id: int | None  # None for the children allocated to the team only
+    worker: str
     children: int = 0
     overdue: int = 0
     due_soon: int = 0
@@ -107,17 +109,41 @@ def _allocations(*, worker=None, team_id=None) -> QuerySet[Allocation]:
         qs = qs.filter(worker=worker)
     if team_id is not None:
         qs = qs.filter(team_id=team_id)
-    return qs.select_related("person", "worker", "team").order_by(
-        "person__last_name", "person__first_name", "person_id"
+    return qs.order_by("person__last_name", "person__first_name", "person_id")
+
+
+_ROW = (
+    "person_id",
+    "person__first_name",
+    "person__last_name",
+    "person__date_of_birth",
+    "person__restricted",
+    "worker_id",
+    "worker__first_name",
+    "worker__last_name",
+    "worker__username",
+)
+
+
+def _child(row) -> ChildWork:
+    pid, first, last, born, restricted, worker_id, w_first, w_last, w_user = row
+    return ChildWork(
+        person_id=pid,
+        name=" ".join(p for p in (first, last) if p) or "(no name)",  # as Person.full_name
+        last_name=last,
+        born=f"{born:%-d %b %Y}" if born else "Not known",
+        restricted=restricted,
+        worker_id=worker_id,
+        worker=(f"{w_first} {w_last}".strip() or w_user) if worker_id else "Team",  # as User
     )
 
 
 def caseload_overview(*, today: datetime.date, worker=None, team_id=None) -> Overview:
     """The work of one worker's children (worker=) or a whole team's (team_id=)."""
     allocations = _allocations(worker=worker, team_id=team_id)
-    rows = list(allocations[: MAX_CHILDREN + 1])
+    rows = list(allocations.values_list(*_ROW)[: MAX_CHILDREN + 1])
     truncated = len(rows) > MAX_CHILDREN
-    children = {a.person_id: ChildWork(a) for a in rows[:MAX_CHILDREN]}
+    children = {row[0]: _child(row) for row in rows[:MAX_CHILDREN]}
     ids = list(children)
     # The providers and checks select the children by a subquery rather than a list of ids:
     # Django prepares every value of a list afresh for each of their ~40 queries, which for a
@@ -125,15 +151,18 @@ def caseload_overview(*, today: datetime.date, worker=None, team_id=None) -> Ove
     # the page's limit are dropped below.
     selection = allocations.order_by().values_list("person_id", flat=True)
     calendar = get_calendar()
-    for item in work_items(selection if ids else [], today=today, calendar=calendar):
-        if item.person_id in children:
-            children[item.person_id].items.append(item)
     flags: list[tuple[Check, Flag, ChildWork]] = []
-    if ids:
-        for check, flag in flags_for_person(selection, today):
-            if flag.person_id in children:
-                children[flag.person_id].flags.append((check, flag))
-                flags.append((check, flag, children[flag.person_id]))
+    # The work providers and the checks read some timescales alike (a child protection
+    # visit is both due work and, once overdue, a check): shared_selection reads each once.
+    with shared_selection():
+        for item in work_items(selection if ids else [], today=today, calendar=calendar):
+            if item.person_id in children:
+                children[item.person_id].items.append(item)
+        if ids:
+            for check, flag in flags_for_person(selection, today):
+                if flag.person_id in children:
+                    children[flag.person_id].flags.append((check, flag))
+                    flags.append((check, flag, children[flag.person_id]))
         warned = set(
             Warning.objects.filter(person_id__in=ids, ended_on__isnull=True).values_list(
                 "person_id", flat=True
@@ -149,9 +178,9 @@ def caseload_overview(*, today: datetime.date, worker=None, team_id=None) -> Ove
                 overdue.append((item, child))
             elif item.due <= horizon:
                 upcoming.append((item, child))
-    overdue.sort(key=lambda pair: (pair[0].due, pair[1].person.last_name))
-    upcoming.sort(key=lambda pair: (pair[0].due, pair[1].person.last_name))
-    flags.sort(key=lambda t: (t[0].id, t[2].person.last_name))
+    overdue.sort(key=lambda pair: (pair[0].due, pair[1].last_name))
+    upcoming.sort(key=lambda pair: (pair[0].due, pair[1].last_name))
+    flags.sort(key=lambda t: (t[0].id, t[2].last_name))
     return Overview(
         children=list(children.values()),
         overdue=overdue,
@@ -166,16 +195,11 @@ def _loads(children, horizon: datetime.date) -> list[WorkerLoad]:
     """Caseload per worker: children, overdue and soon-due items, and checks firing."""
     loads: dict[int | None, WorkerLoad] = {}
     for child in children:
-        worker = child.allocation.worker
-        key = worker.pk if worker else None
-        load = loads.setdefault(key, WorkerLoad(worker))
+        load = loads.setdefault(child.worker_id, WorkerLoad(child.worker_id, child.worker))
         load.children += 1
         load.overdue += child.overdue
         load.due_soon += sum(
             1 for i in child.items if i.status != Status.OVERDUE and i.due <= horizon
         )
         load.flags += len(child.flags)
-    return sorted(
-        loads.values(),
-        key=lambda w: (w.worker is None, str(w.worker.get_full_name()) if w.worker else ""),
-    )
+    return sorted(loads.values(), key=lambda w: (w.worker_id is None, w.worker))

@@ -85,7 +85,7 @@ def test_worker_overview_splits_overdue_and_upcoming(
     allocate(a, social_worker, team)
     allocate(b, social_worker, team)
     work = caseload_overview(today=timezone.localdate(), worker=social_worker)
-    assert [c.person.pk for c in work.children] == [a.pk, b.pk]
+    assert [c.person_id for c in work.children] == [a.pk, b.pk]
     assert [i.title for i, _ in work.overdue if i.kind == "test"] == ["Test visit", "Test visit"]
     # The item 60 days off is not in the fortnight.
     assert {i.title for i, _ in work.upcoming if i.kind == "test"} == {"Test review"}
@@ -97,7 +97,7 @@ def test_team_overview_counts_caseload_per_worker(fake_provider, user_for, team,
         allocate(person_maker(first_name=f"C{n}", last_name="One"), w1, team)
     allocate(person_maker(first_name="D", last_name="Two"), w2, team)
     work = caseload_overview(today=timezone.localdate(), team_id=team.pk)
-    loads = {w.worker.pk: w for w in work.workers}
+    loads = {w.worker_id: w for w in work.workers}
     assert loads[w1.pk].children == 3 and loads[w2.pk].children == 1
     assert loads[w1.pk].overdue >= 3
 

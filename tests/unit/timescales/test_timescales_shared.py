@@ -44,3 +44,26 @@ def test_each_page_load_reads_the_calendar_once(client, manager):
         client.get("/")
     calendar_reads = [q for q in page.captured_queries if "timescales_localclosureday" in q["sql"]]
     assert len(calendar_reads) <= 1
+
+
+def test_a_selection_is_read_once_within_shared_selection_and_afresh_outside():
+    from lantern.timescales.shared import per_selection, shared_selection
+
+    calls = []
+
+    @per_selection
+    def status(person_ids, today, calendar, **options):
+        calls.append((person_ids, options))
+        return {"read": len(calls)}
+
+    team, other, calendar = [1, 2], [1, 2], object()
+    with shared_selection():
+        first = status(team, DAY, calendar)
+        assert status(team, DAY, calendar) is first  # the same children: shared
+        status(other, DAY, calendar)  # equal but another selection: read afresh
+        status(team, date(2026, 12, 30), calendar)  # another day
+        status(team, DAY, object())  # another calendar
+        status(team, DAY, calendar, with_person=True)  # options: never shared
+    status(team, DAY, calendar)
+    status(team, DAY, calendar)  # outside the block: every call reads
+    assert len(calls) == 7
