@@ -28,7 +28,7 @@ from lantern.people.selectors import child_record_get_for
 from lantern.plans.models import Plan
 from lantern.timescales.calendar import WorkingDayCalendar
 from lantern.timescales.engine import Timescale, assess, load_rule_settings
-from lantern.timescales.shared import per_selection
+from lantern.timescales.shared import per_selection, shared_selection
 
 VIEW = "casework.view"
 RECORD = "conference.record"
@@ -85,6 +85,48 @@ def seen_visits(today: datetime.date | None = None) -> QuerySet[CaseNote]:
 
 
 @dataclass(frozen=True)
+class _OpenPlan:
+    person_id: int
+    plan_id: int
+    start: datetime.date
+    last_visit: datetime.date | None  # the child last seen on a visit during the plan
+    last_review: datetime.date | None  # the last review conference held
+    core_group_held: bool  # a core group has met on the plan
+
+
+@per_selection
+def _open_plans(
+    person_ids: list[int] | None, today: datetime.date, calendar: WorkingDayCalendar
+) -> list[_OpenPlan]:
+    """Each open child protection plan with what its timescales start from, in one query: the
+    visit, review and core group timescales below are read from it (on a team's page, once for
+    the checks and the work list together)."""
+    last_visit = (
+        seen_visits(today)
+        .filter(person_id=OuterRef("person_id"), occurred_on__gte=OuterRef("start_date"))
+        .order_by("-occurred_on")
+        .values("occurred_on")[:1]
+    )
+    last_review = (
+        Conference.objects.filter(
+            plan_id=OuterRef("pk"), kind=ConferenceKind.REVIEW, held_on__isnull=False
+        )
+        .order_by("-held_on")
+        .values("held_on")[:1]
+    )
+    held = CoreGroup.objects.filter(plan_id=OuterRef("pk"), held_on__isnull=False)
+    plans = open_cp_plans(person_ids, today).annotate(
+        last_visit=Subquery(last_visit), last_review=Subquery(last_review), held=Exists(held)
+    )
+    return [
+        _OpenPlan(*row)
+        for row in plans.values_list(
+            "person_id", "pk", "start_date", "last_visit", "last_review", "held"
+        )
+    ]
+
+
+@dataclass(frozen=True)
 class VisitStatus:
     person_id: int
     plan_id: int
@@ -97,7 +139,6 @@ class VisitStatus:
         return self.timescale.due
 
 
-@per_selection
 def cp_visit_status(
     person_ids: list[int] | None,
     today: datetime.date,
@@ -110,19 +151,11 @@ def cp_visit_status(
     `due_date("cp_visit", last visit or the plan's start)`. Two queries (the plans with their
     last visit, and the local rule settings unless given)."""
     settings = load_rule_settings() if settings is None else settings
-    last_visit = (
-        seen_visits(today)
-        .filter(person_id=OuterRef("person_id"), occurred_on__gte=OuterRef("start_date"))
-        .order_by("-occurred_on")
-        .values("occurred_on")[:1]
-    )
-    plans = open_cp_plans(person_ids, today).annotate(last_visit=Subquery(last_visit))
     out = {}
-    for pid, plan_id, start, last in plans.values_list(
-        "person_id", "pk", "start_date", "last_visit"
-    ):
-        ts = assess("cp_visit", last or start, today=today, calendar=calendar, settings=settings)
-        out[pid] = VisitStatus(pid, plan_id, start, last, ts)
+    for p in _open_plans(person_ids, today, calendar):
+        last = p.last_visit
+        ts = assess("cp_visit", last or p.start, today=today, calendar=calendar, settings=settings)
+        out[p.person_id] = VisitStatus(p.person_id, p.plan_id, p.start, last, ts)
     return out
 
 
@@ -138,30 +171,19 @@ class ReviewStatus:
         return self.last_review is None
 
 
-@per_selection
 def cp_review_status(
     person_ids: list[int] | None, today: datetime.date, calendar: WorkingDayCalendar
 ) -> dict[int, ReviewStatus]:
     """For each child with an open child protection plan: when the next review conference is
     due — 3 months after the plan started (the initial conference), or 6 months after the last
     review conference held. One query."""
-    last_review = (
-        Conference.objects.filter(
-            plan_id=OuterRef("pk"), kind=ConferenceKind.REVIEW, held_on__isnull=False
-        )
-        .order_by("-held_on")
-        .values("held_on")[:1]
-    )
-    plans = open_cp_plans(person_ids, today).annotate(last_review=Subquery(last_review))
     out = {}
-    for pid, plan_id, start, last in plans.values_list(
-        "person_id", "pk", "start_date", "last_review"
-    ):
-        if last is None:
-            ts = assess("first_rcpc", start, today=today, calendar=calendar)
+    for p in _open_plans(person_ids, today, calendar):
+        if p.last_review is None:
+            ts = assess("first_rcpc", p.start, today=today, calendar=calendar)
         else:
-            ts = assess("next_rcpc", last, today=today, calendar=calendar)
-        out[pid] = ReviewStatus(pid, plan_id, last, ts)
+            ts = assess("next_rcpc", p.last_review, today=today, calendar=calendar)
+        out[p.person_id] = ReviewStatus(p.person_id, p.plan_id, p.last_review, ts)
     return out
 
 
@@ -172,19 +194,19 @@ class CoreGroupDue:
     timescale: Timescale
 
 
-@per_selection
 def first_core_group_status(
     person_ids: list[int] | None, today: datetime.date, calendar: WorkingDayCalendar
 ) -> dict[int, CoreGroupDue]:
     """Children on an open child protection plan whose first core group has not been held:
     due 10 working days after the plan started. One query."""
-    held = CoreGroup.objects.filter(plan_id=OuterRef("pk"), held_on__isnull=False)
-    plans = open_cp_plans(person_ids, today).filter(~Exists(held))
     return {
-        pid: CoreGroupDue(
-            pid, plan_id, assess("first_core_group", start, today=today, calendar=calendar)
+        p.person_id: CoreGroupDue(
+            p.person_id,
+            p.plan_id,
+            assess("first_core_group", p.start, today=today, calendar=calendar),
         )
-        for pid, plan_id, start in plans.values_list("person_id", "pk", "start_date")
+        for p in _open_plans(person_ids, today, calendar)
+        if not p.core_group_held
     }
 
 
@@ -360,9 +382,12 @@ def cp_record(person_ids: list[int], today: datetime.date, calendar: WorkingDayC
         )
     previous = previous_cp_plan_counts(plans)
     open_ids = [p.person_id for p in plans if p.end_date is None]
-    visit_status = cp_visit_status(open_ids, today, calendar) if open_ids else {}
-    review_status = cp_review_status(open_ids, today, calendar) if open_ids else {}
-    group_status = first_core_group_status(open_ids, today, calendar) if open_ids else {}
+    visit_status, review_status, group_status = {}, {}, {}
+    if open_ids:
+        with shared_selection():  # the three read one query between them
+            visit_status = cp_visit_status(open_ids, today, calendar)
+            review_status = cp_review_status(open_ids, today, calendar)
+            group_status = first_core_group_status(open_ids, today, calendar)
     summaries = []
     for plan in plans:
         end = plan.end_date or today

@@ -6,7 +6,7 @@ and only its outcome."""
 
 import datetime
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from lantern.accounts.permissions import has_perm
@@ -149,13 +149,14 @@ def queue_summary(*, user, now) -> dict | None:
     strategy discussions held but not yet recorded. None for users who cannot see it."""
     if not has_perm(user, "contact.view"):
         return None
-    waiting = ContactChild.objects.exclude(status=ContactChild.Status.DECIDED)
+    soon = Q(decision_due_at__gte=now, decision_due_at__lt=now + datetime.timedelta(hours=4))
+    counts = ContactChild.objects.exclude(status=ContactChild.Status.DECIDED).aggregate(
+        waiting=Count("pk"),
+        overdue=Count("pk", filter=Q(decision_due_at__lt=now)),
+        due_soon=Count("pk", filter=soon),
+    )
     return {
-        "waiting": waiting.count(),
-        "overdue": waiting.filter(decision_due_at__lt=now).count(),
-        "due_soon": waiting.filter(
-            decision_due_at__gte=now, decision_due_at__lt=now + datetime.timedelta(hours=4)
-        ).count(),
+        **counts,
         "more_time": information_requests_pending(user=user).count()
         if has_perm(user, "contact.decide")
         else None,
