@@ -13,6 +13,7 @@ from django.db.models import Count, F, Q
 
 from lantern.assessments.models import VOICE_FIELDS, Assessment
 from lantern.assessments.presenters import assessment_timescale
+from lantern.assessments.timeliness import open_assessments
 from lantern.checks.registry import Check, Flag, register
 from lantern.timescales.calendar import get_calendar
 from lantern.timescales.engine import Status
@@ -27,7 +28,7 @@ def voice_min_words() -> int:
     return int(getattr(settings, "LANTERN_VOICE_MIN_WORDS", DEFAULT_VOICE_MIN_WORDS))
 
 
-def _label(assessment: Assessment) -> str:
+def _label(assessment) -> str:  # an Assessment or an OpenAssessment
     return f"Assessment started {assessment.start_date:%-d %b %Y}"
 
 
@@ -178,23 +179,12 @@ class AssessmentOverdue(Check):
     )
 
     def flags(self, today, person_ids=None):
-        qs = self.restrict(
-            Assessment.objects.exclude(status=Assessment.Status.AUTHORISED), "person_id", person_ids
-        )
-        rows = list(
-            qs.only("id", "person_id", "status", "start_date", "authorised_on")
-            .annotate(referral_date=F("referral__referral_date"))
-            .order_by("start_date", "id")
-        )
-        calendar = get_calendar() if rows else None
         out = []
-        for a in rows:
-            timescale = assessment_timescale(
-                a, referral_date=a.referral_date, today=today, calendar=calendar
-            )
+        for a in open_assessments(person_ids, today, get_calendar()):
+            timescale = a.timescale
             if timescale.status != Status.OVERDUE:
                 continue
-            waiting = " (awaiting authorisation)" if a.status == Assessment.Status.SUBMITTED else ""
+            waiting = " (awaiting authorisation)" if a.submitted else ""
             out.append(
                 Flag(
                     self.id,

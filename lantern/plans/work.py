@@ -8,7 +8,7 @@
 
 An action's due date and a safety plan's review date are dates the plan itself sets, not
 timescales from a rule, so their status is read from the date: overdue once it has passed,
-due soon within the window. At most four queries however many children."""
+due soon within the window. At most three queries however many children."""
 
 import datetime
 
@@ -69,39 +69,39 @@ def plan_work(person_ids, today, calendar) -> list[WorkItem]:
                 owner_id=owner_id,
             )
         )
-    safety = _restrict(
-        Plan.objects.filter(
-            kind=Plan.Kind.SAFETY, end_date__isnull=True, review_date__isnull=False
-        ),
-        "person_id",
-        person_ids,
-    ).values_list("pk", "person_id", "review_date")
-    for plan_id, person_id, due in safety:
-        status, label = date_status(due, today)
-        items.append(
-            WorkItem(
-                person_id=person_id,
-                kind="safety_plan_review",
-                title="Safety plan review",
-                due=due,
-                status=status,
-                url=pk_url("plans:review", plan_id),
-                detail=label,
-            )
-        )
-    cin = (
+    # Safety plans' review dates and child in need plans' next reviews: one query.
+    open_plans = (
         _restrict(
-            Plan.objects.filter(kind=Plan.Kind.CHILD_IN_NEED, end_date__isnull=True),
+            Plan.objects.filter(
+                Q(kind=Plan.Kind.SAFETY, review_date__isnull=False)
+                | Q(kind=Plan.Kind.CHILD_IN_NEED),
+                end_date__isnull=True,
+            ),
             "person_id",
             person_ids,
         )
         .annotate(
             last_review=Max("reviews__held_on", filter=Q(reviews__kind=PlanReview.Kind.REVIEW))
         )
-        .values_list("pk", "person_id", "start_date", "last_review")
+        .values_list("pk", "person_id", "kind", "review_date", "start_date", "last_review")
     )
-    settings = load_rule_settings() if cin else {}
-    for plan_id, person_id, start, last in cin:
+    settings = None
+    for plan_id, person_id, kind, review_date, start, last in open_plans:
+        if kind == Plan.Kind.SAFETY:
+            status, label = date_status(review_date, today)
+            items.append(
+                WorkItem(
+                    person_id=person_id,
+                    kind="safety_plan_review",
+                    title="Safety plan review",
+                    due=review_date,
+                    status=status,
+                    url=pk_url("plans:review", plan_id),
+                    detail=label,
+                )
+            )
+            continue
+        settings = load_rule_settings() if settings is None else settings
         ts = assess("cin_review", last or start, today=today, calendar=calendar, settings=settings)
         items.append(
             WorkItem.from_timescale(
