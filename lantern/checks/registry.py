@@ -4,18 +4,32 @@ A check finds the records showing a failure inspectors found (shared/findings.md
 once, as `flags(today, person_ids=None)`: with person_ids=None it returns every flag in the
 authority (team lists, dashboard, API), with a list of ids only those people's flags (the child's
 record). So the record page and the lists can never disagree. Each call is a fixed number of
-queries. person_ids may also be a queryset of person ids (`values_list("person_id", flat=True)`),
-which every check uses as a subquery: the team page selects its children that way.
+queries. person_ids may also be a queryset of person ids (`values_list("person_id", flat=True)`)
+or a Selection of one, which every check uses as a subquery: the team page selects its children
+that way.
 """
 
 import datetime
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
+from django.db.models.expressions import RawSQL
 
-# Which people to look at: a list of Person pks, a queryset of them (a subquery), or None for
-# everyone.
-PersonIds = list[int] | QuerySet | None
+
+class Selection(RawSQL):
+    """A queryset of person ids compiled to SQL once. The checks and work providers put the
+    team's children in ~40 queries, and Django would otherwise copy, resolve and compile the
+    queryset in each. It is not iterable: a check or provider selects with it in SQL
+    (`person_id__in=person_ids`)."""
+
+    def __init__(self, person_ids: QuerySet):
+        sql, params = person_ids.query.sql_with_params()
+        super().__init__(sql, params)
+
+
+# Which people to look at: a list of Person pks, a queryset of them or its Selection (a
+# subquery), or None for everyone.
+PersonIds = list[int] | QuerySet | Selection | None
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
 
-from lantern.checks.registry import Check, Flag, flags_for_person
+from lantern.checks.registry import Check, Flag, Selection, flags_for_person
 from lantern.common.links import pk_url
 from lantern.people.models import Allocation, Warning
 from lantern.timescales.calendar import get_calendar
@@ -147,9 +147,9 @@ def caseload_overview(*, today: datetime.date, worker=None, team_id=None) -> Ove
     ids = list(children)
     # The providers and checks select the children by a subquery rather than a list of ids:
     # Django prepares every value of a list afresh for each of their ~40 queries, which for a
-    # team of 200 children costs more than the queries themselves. Rows for children beyond
-    # the page's limit are dropped below.
-    selection = allocations.order_by().values_list("person_id", flat=True)
+    # team of 200 children costs more than the queries themselves; the subquery is compiled
+    # once (a Selection). Rows for children beyond the page's limit are dropped below.
+    selection = Selection(allocations.order_by().values_list("person_id", flat=True))
     calendar = get_calendar()
     flags: list[tuple[Check, Flag, ChildWork]] = []
     # The work providers and the checks read some timescales alike (a child protection

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from lantern.accounts.roles import Role
-from lantern.people.models import Allocation
+from lantern.people.models import Allocation, Person
 from lantern.timescales.engine import Status
 from lantern.worklists import registry
 from lantern.worklists.registry import WorkItem, work_items
@@ -23,7 +23,9 @@ def fake_provider():
 
     def provider(person_ids, today_, calendar):
         out = []
-        for pid in person_ids or []:
+        # person_ids may be SQL (a Selection), as the real providers use it.
+        chosen = Person.objects.filter(pk__in=person_ids) if person_ids is not None else []
+        for pid in [p.pk for p in chosen]:
             out.append(
                 WorkItem(
                     pid,
