@@ -47,6 +47,7 @@ PERMISSIONS: dict[str, str] = {
     "conference.record": "Record child protection conferences and core group meetings",
     "closure.request": "Propose closing a child's case or stepping it down to early help",
     "care.record": "Record periods of care, legal statuses, placements and carers",
+    "care.review": "Record looked-after reviews and their decisions, and mark decisions done",
     "closure.approve": "Approve a closure or step-down, and override its checks with a reason",
     "language.manage": "Edit the list of minimising phrases the practice-language check looks for",
     "casework.indicators": "See the assessment, plan, conference and visit indicators",
@@ -71,6 +72,7 @@ _CASEWORK = {
     "conference.record",
     "closure.request",
     "care.record",
+    "care.review",
 }
 # Recording at the front door and in child protection enquiries.
 _FRONT_DOOR = {
@@ -122,9 +124,10 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             "allocation.manage",
         }
     ),
-    # IROs chair conferences and reviews: they record conferences and case notes.
+    # IROs chair conferences and reviews: they record conferences, looked-after reviews and
+    # case notes.
     Role.IRO: frozenset(
-        _PRACTICE | {"chronology.annotate", "conference.record", "casenote.record"}
+        _PRACTICE | {"chronology.annotate", "conference.record", "casenote.record", "care.review"}
     ),
     Role.AUDITOR: frozenset(
         _PRACTICE | {"access_log.view", "front_door.indicators", "casework.indicators"}

@@ -7,5 +7,5 @@ class ChildrenInCareConfig(AppConfig):
     verbose_name = "Children in care"
 
     def ready(self):
-        # Registers the looked-after chronology kind.
-        from lantern.children_in_care import chronology  # noqa: F401
+        # The looked-after chronology kind, the review checks and the review work.
+        from lantern.children_in_care import checks, chronology, work  # noqa: F401

@@ -232,3 +232,25 @@ class CarerKind(models.TextChoices):
     RESIDENTIAL = "residential", "Children's home or other residential provider"
     PARENT = "parent", "Parent(s) or person with parental responsibility"
     OTHER = "other", "Other"
+
+
+class ReviewParticipation(models.TextChoices):
+    """How the child took part in a looked-after review (903 REVIEW_CODE)."""
+
+    PN0 = "PN0", "Child aged under 4 at the time of the review"
+    PN1 = "PN1", "Child physically attends and speaks for themselves"
+    PN2 = "PN2", "Child physically attends and an advocate speaks on their behalf"
+    PN3 = "PN3", "Child attends and conveys their views symbolically (non-verbally)"
+    PN4 = "PN4", "Child physically attends but does not contribute"
+    PN5 = (
+        "PN5",
+        "Child does not attend but briefs an advocate (including the IRO) to speak for them",
+    )
+    PN6 = (
+        "PN6",
+        (
+            "Child does not attend but conveys their feelings through a facilitative medium "
+            "(text, writing, phone, audio or video, Viewpoint)"
+        ),
+    )
+    PN7 = "PN7", "Child does not attend nor are their views conveyed"

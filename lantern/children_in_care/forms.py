@@ -9,6 +9,8 @@ import datetime
 from django import forms
 from django.utils import timezone
 
+from lantern.accounts.models import User
+from lantern.accounts.roles import Role
 from lantern.children_in_care.codes import (
     CATEGORY_OF_NEED,
     TEMPORARY_PLACES,
@@ -18,11 +20,20 @@ from lantern.children_in_care.codes import (
     PlacementType,
     ReasonCeased,
     ReasonPlaceChange,
+    ReviewParticipation,
     collection_year_end,
     place_codes_for,
 )
 from lantern.children_in_care.models import Carer
-from lantern.front_door.forms.common import W10, W20, FrontDoorForm, GovukDateField, date_input
+from lantern.children_in_care.services.review import DecisionInput
+from lantern.front_door.forms.common import (
+    W10,
+    W20,
+    FrontDoorForm,
+    GovukDateField,
+    date_input,
+    textarea,
+)
 
 DATE_HINT = "For example 27/03/2026"
 
@@ -257,3 +268,121 @@ class CarerForm(CareForm):
 
     def service_kwargs(self) -> dict:
         return dict(self.cleaned_data)
+
+
+DECISION_ROWS = 5
+
+
+class UserChoice(forms.ModelChoiceField):
+    def label_from_instance(self, user) -> str:
+        return f"{user.get_full_name() or user.username} ({user.role_label})"
+
+
+class ReviewForm(CareForm):
+    """A looked-after review (care_review_record), with up to DECISION_ROWS decisions; rows
+    left blank are ignored."""
+
+    held_on = _date("Date of the review")
+    iro_saw_child = _choice(
+        "Did the IRO see or speak to the child before the review?",
+        [("yes", "Yes"), ("no", "No")],
+        "Select yes or no",
+        radios=True,
+    )
+    participation = _choice(
+        "How did the child take part?",
+        coded(ReviewParticipation.choices),
+        "Select how the child took part in the review",
+        radios=True,
+    )
+    child_views = forms.CharField(
+        label="The child's views",
+        required=False,
+        widget=textarea(6),
+        help_text="What the child said or conveyed, in their words where you can. If their "
+        "views were not conveyed, say why not and what will be done.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        users = User.objects.filter(is_active=True).order_by("first_name", "last_name", "pk")
+        fields = {
+            "held_on": self.fields.pop("held_on"),
+            "iro": UserChoice(
+                label="Independent reviewing officer who chaired the review",
+                queryset=users.filter(role=Role.IRO),
+                required=False,
+                empty_label="Select the IRO",
+                error_messages={"invalid_choice": "Select the IRO from the list"},
+            ),
+        }
+        fields.update(self.fields)
+        for i in range(1, DECISION_ROWS + 1):
+            fields[f"decision_{i}"] = forms.CharField(
+                label="Decision", required=False, widget=textarea(2)
+            )
+            fields[f"owner_user_{i}"] = UserChoice(
+                label="Who will carry it out",
+                queryset=users.exclude(role=Role.ANALYST),
+                required=False,
+                empty_label="Someone not in this list",
+                error_messages={"invalid_choice": "Select someone from the list"},
+            )
+            fields[f"owner_name_{i}"] = _text(
+                "Or name the person or agency",
+                attrs=W20,
+                help_text="For example: the child's mother, Virtual School, CAMHS",
+            )
+            fields[f"due_{i}"] = _date("Due by")
+        self.fields = fields
+
+    @property
+    def decision_groups(self) -> list[list]:
+        return [
+            [self[f"{name}_{i}"] for name in ("decision", "owner_user", "owner_name", "due")]
+            for i in range(1, DECISION_ROWS + 1)
+        ]
+
+    @property
+    def review_fields(self) -> list:
+        return [
+            self[n] for n in ("held_on", "iro", "iro_saw_child", "participation", "child_views")
+        ]
+
+    def add_service_errors(self, error) -> None:
+        # The service names a decision's owner and due date owner_i and due_i.
+        if hasattr(error, "error_dict"):
+            error.error_dict = {
+                (f"owner_user_{k[6:]}" if k.startswith("owner_") else k): v
+                for k, v in error.error_dict.items()
+            }
+        super().add_service_errors(error)
+
+    def service_kwargs(self) -> dict:
+        d = self.cleaned_data
+        return {
+            "held_on": d["held_on"],
+            "iro": d["iro"],
+            "iro_saw_child": d["iro_saw_child"] == "yes",
+            "participation": d["participation"],
+            "child_views": d["child_views"],
+            "decisions": [
+                DecisionInput(
+                    decision=d[f"decision_{i}"],
+                    owner_user=d[f"owner_user_{i}"],
+                    owner_name=d[f"owner_name_{i}"],
+                    due_date=d[f"due_{i}"],
+                )
+                for i in range(1, DECISION_ROWS + 1)
+            ],
+        }
+
+
+class DecisionDoneForm(CareForm):
+    """A review decision carried out (review_decision_done)."""
+
+    done_on = _date("Date it was done")
+    note = forms.CharField(label="What was done", required=False, widget=textarea(3))
+
+    def service_kwargs(self) -> dict:
+        return {"done_on": self.cleaned_data["done_on"], "note": self.cleaned_data["note"]}

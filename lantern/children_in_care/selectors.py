@@ -5,6 +5,8 @@ starts there)."""
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.db.models import Prefetch
+
 from lantern.children_in_care.episodes import (
     Episode,
     PeriodRow,
@@ -12,7 +14,14 @@ from lantern.children_in_care.episodes import (
     StatusRow,
     build_episodes,
 )
-from lantern.children_in_care.models import Carer, LegalStatus, PeriodOfCare, Placement
+from lantern.children_in_care.models import (
+    Carer,
+    CareReview,
+    LegalStatus,
+    PeriodOfCare,
+    Placement,
+    ReviewDecision,
+)
 from lantern.people.selectors import child_record_get_for
 
 VIEW = "casework.view"
@@ -161,3 +170,21 @@ def period_now(period: PeriodOfCare) -> tuple[LegalStatus | None, Placement | No
 def carers_list():
     """Every carer, by name."""
     return Carer.objects.order_by("name", "pk")
+
+
+def reviews_for(person_ids: list[int]) -> list[CareReview]:
+    """The child's looked-after reviews, newest first, each with its IRO and decisions (removed
+    reviews left out). Two queries however many."""
+    return list(
+        CareReview.objects.filter(person_id__in=person_ids, ended_at__isnull=True)
+        .select_related("iro")
+        .prefetch_related(
+            Prefetch(
+                "decisions",
+                queryset=ReviewDecision.objects.select_related("owner_user").order_by(
+                    "due_date", "pk"
+                ),
+            )
+        )
+        .order_by("-held_on", "-pk")
+    )

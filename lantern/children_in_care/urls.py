@@ -1,6 +1,7 @@
-"""Children in care pages; the routes and their names are listed in views.py."""
+"""Children in care pages; the routes and their names are listed in views.py and
+review_views.py."""
 
-from lantern.children_in_care import views
+from lantern.children_in_care import review_views, views
 
 app_name = "children_in_care"
-urlpatterns = views.urlpatterns
+urlpatterns = views.urlpatterns + review_views.urlpatterns

@@ -44,6 +44,7 @@ from lantern.children_in_care.forms import (
     MoveForm,
     StartForm,
 )
+from lantern.children_in_care.review_timescales import care_reviews_due
 from lantern.children_in_care.services import (
     care_end,
     care_start,
@@ -54,6 +55,7 @@ from lantern.children_in_care.services import (
 from lantern.common.errors import ConcurrentEditError
 from lantern.people.selectors import person_get_for, record_ids
 from lantern.people.views.common import log_record_view, open_or_break_glass
+from lantern.timescales.calendar import get_calendar
 
 VIA = "children in care"
 RECORD = "care.record"
@@ -170,8 +172,14 @@ def child_view(request, person_pk):
         return response
     log_record_view(request, person, via=VIA)
     today = timezone.localdate()
-    histories = selectors.care_record(record_ids(person))
+    ids = record_ids(person)
+    histories = selectors.care_record(ids)
     current = next((h for h in histories if h.period.is_open), None)
+    review_due = (
+        care_reviews_due(ids, today, get_calendar()).get(current.period.person_id)
+        if current
+        else None
+    )
     return render(
         request,
         "children_in_care/child.html",
@@ -181,7 +189,10 @@ def child_view(request, person_pk):
             "current": _now(current, today) if current else None,
             "periods": [_period_rows(h) for h in histories],
             "episodes": _episode_rows(histories),
+            "reviews": selectors.reviews_for(ids) if histories else [],
+            "review_due": review_due,
             "can_record": has_perm(request.user, RECORD),
+            "can_review": has_perm(request.user, "care.review"),
         },
     )
 

@@ -5,7 +5,9 @@ import datetime
 from django.utils import timezone
 
 from lantern.children_in_care.services import (
+    DecisionInput,
     care_end,
+    care_review_record,
     care_start,
     carer_add,
     legal_status_change,
@@ -93,11 +95,32 @@ def end_care(by, period, end_date, reason_ceased="E4A"):
     return period
 
 
+def _age(born: datetime.date, day: datetime.date) -> int:
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
 def children_in_care_samples(*, child, worker) -> dict:
     """One of everything in children in care, for tests that walk every URL: the child in an
-    open period of care (started under section 20, then moved), and a carer. The path values
-    each children in care route takes."""
+    open period of care (started under section 20, then moved) with a review and its decision,
+    and a carer. The path values each children in care route takes."""
+    from tests.factories import UserFactory
+
     carer = make_carer(worker)
     period = start_care(worker, child, start_date=days_ago(40), carer=carer)
     move(worker, period, days_ago(20))
-    return {"person_pk": child.pk, "period_pk": period.pk, "carer_pk": carer.pk}
+    review = care_review_record(
+        by=worker,
+        period=period,
+        held_on=days_ago(15),
+        iro=UserFactory(role="iro"),
+        iro_saw_child=True,
+        participation="PN0" if _age(child.date_of_birth, days_ago(15)) < 4 else "PN1",
+        child_views="Happy with their carers; misses their school friends.",
+        decisions=[DecisionInput("Arrange a visit to the old school", worker, "", days_ago(-10))],
+    )
+    return {
+        "person_pk": child.pk,
+        "period_pk": period.pk,
+        "carer_pk": carer.pk,
+        "decision_pk": review.decisions.get().pk,
+    }

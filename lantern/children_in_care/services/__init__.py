@@ -8,8 +8,16 @@ from lantern.children_in_care.services.changes import (
     placement_remove,
 )
 from lantern.children_in_care.services.period import care_end, care_start
+from lantern.children_in_care.services.review import (
+    DecisionInput,
+    care_review_record,
+    review_decision_done,
+)
 
 __all__ = [
+    "DecisionInput",
+    "care_review_record",
+    "review_decision_done",
     "care_end",
     "care_start",
     "carer_add",

@@ -1,0 +1,109 @@
+"""Looked-after review pages.
+
+Routes (mounted under /care/):
+  child/<person_pk>/reviews/new/   review_record  care.review  record a review of the child's
+                                                               current (or latest) period
+  decisions/<decision_pk>/done/    decision_done  care.review  a review decision carried out
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.urls import path, reverse
+from django.utils import timezone
+
+from lantern.accounts.permissions import requires
+from lantern.children_in_care.forms import DecisionDoneForm, ReviewForm
+from lantern.children_in_care.models import PeriodOfCare, ReviewDecision
+from lantern.children_in_care.review_timescales import care_reviews_due
+from lantern.children_in_care.services import care_review_record, review_decision_done
+from lantern.language.messages import language_messages
+from lantern.people.selectors import child_record_get_for, person_get_for, record_ids
+from lantern.people.views.common import open_or_break_glass
+from lantern.timescales.calendar import get_calendar
+
+REVIEW = "care.review"
+
+
+def _child_url(person_pk: int) -> str:
+    return reverse("children_in_care:child", args=[person_pk])
+
+
+@requires(REVIEW)
+def review_record_view(request, person_pk):
+    person, response = open_or_break_glass(request, person_get_for, pk=person_pk, permission=REVIEW)
+    if response:
+        return response
+    back = _child_url(person.pk)
+    period = (
+        PeriodOfCare.objects.filter(person_id__in=record_ids(person))
+        .select_related("person")
+        .order_by("-start_date", "-pk")
+        .first()
+    )
+    if period is None:
+        messages.info(request, f"{person.full_name} has not been looked after")
+        return redirect(back)
+    form = ReviewForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            review = care_review_record(by=request.user, period=period, **form.service_kwargs())
+        except ValidationError as error:
+            form.add_service_errors(error)
+        else:
+            messages.success(request, f"Review of {review.held_on:%-d %B %Y} recorded")
+            language_messages(request, review.language_matches)
+            return redirect(back)
+    today = timezone.localdate()
+    due = care_reviews_due([period.person_id], today, get_calendar()).get(period.person_id)
+    return render(
+        request,
+        "children_in_care/review_record.html",
+        {
+            "person": person,
+            "period": period,
+            "due": due if due and due.period_id == period.pk else None,
+            "form": form,
+            "back": back,
+        },
+    )
+
+
+def _decision_get_for(*, user, pk, permission):
+    qs = ReviewDecision.objects.select_related("review__person", "owner_user")
+    return child_record_get_for(
+        qs, user=user, pk=pk, permission=permission, person_field="review.person_id"
+    )
+
+
+@requires(REVIEW)
+def decision_done_view(request, decision_pk):
+    decision, response = open_or_break_glass(
+        request, _decision_get_for, pk=decision_pk, permission=REVIEW
+    )
+    if response:
+        return response
+    back = _child_url(decision.review.person_id)
+    if decision.is_done:
+        messages.info(request, f"This decision was marked done on {decision.done_on:%-d %B %Y}")
+        return redirect(back)
+    form = DecisionDoneForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            review_decision_done(by=request.user, decision=decision, **form.service_kwargs())
+        except ValidationError as error:
+            form.add_service_errors(error)
+        else:
+            messages.success(request, "Decision marked done")
+            return redirect(back)
+    return render(
+        request,
+        "children_in_care/decision_done.html",
+        {"person": decision.review.person, "decision": decision, "form": form, "back": back},
+    )
+
+
+urlpatterns = [
+    path("child/<int:person_pk>/reviews/new/", review_record_view, name="review_record"),
+    path("decisions/<int:decision_pk>/done/", decision_done_view, name="decision_done"),
+]
