@@ -14,7 +14,7 @@ from lantern.accounts.roles import Role
 from lantern.children_in_care.models import Carer, PeriodOfCare
 from tests.factories import make_person
 from tests.factories.children_in_care import make_carer
-from tests.functional.helpers import assert_accessible, login, submit, visit
+from tests.functional.helpers import assert_accessible, login, logout, submit, visit
 
 
 def dmy(day: datetime.date) -> str:
@@ -144,3 +144,65 @@ def test_a_child_comes_into_care_under_section_20_and_moves(page, make_user):
         ("U6", placements[0].carer, "CREQB"),
         ("U4", barnes, ""),
     ]
+
+
+def test_the_iro_records_a_review_and_the_worker_carries_out_its_decision(page, make_user):
+    """Journey (issue 5, reviews): the IRO opens the child's care page, records the first
+    review (a try without the child's views shows the error summary and keeps what was typed)
+    with a decision for the social worker; the worker marks it done and the care page says
+    when the second review is due."""
+    from lantern.children_in_care.models import CareReview
+    from tests.factories.children_in_care import start_care
+
+    worker = make_user(Role.SOCIAL_WORKER, first_name="Alex", last_name="Reed")
+    iro = make_user(Role.IRO, first_name="Priya", last_name="Shah")
+    child = make_person(
+        by=worker, first_name="Mia", last_name="Lowe", date_of_birth=datetime.date(2014, 2, 3)
+    )
+    today = timezone.localdate()
+    start_care(worker, child, start_date=today - datetime.timedelta(days=30))
+    held = today - datetime.timedelta(days=2)
+
+    login(page, iro)
+    visit(page, f"/care/child/{child.pk}/")
+    assert_accessible(page)
+    expect(page.get_by_role("main")).to_contain_text("First looked-after review due by")
+    page.get_by_role("button", name="Record a review").click()
+    page.wait_for_url(f"**/care/child/{child.pk}/reviews/new/")
+    assert_accessible(page)
+    page.get_by_label("Date of the review").fill(dmy(held))
+    page.get_by_label("Independent reviewing officer who chaired the review").select_option(
+        label="Priya Shah (Independent reviewing officer)"
+    )
+    page.get_by_role("group", name="Did the IRO see or speak to the child").get_by_label(
+        "Yes"
+    ).check()
+    page.get_by_label(re.compile("^Child physically attends and speaks for themselves")).check()
+    decision = page.get_by_role("group", name="Decision 1")
+    decision.get_by_label("Decision").fill("Arrange weekly contact with her sister")
+    decision.get_by_label("Who will carry it out").select_option(label="Alex Reed (Social worker)")
+    decision.get_by_label("Due by").fill(dmy(today + datetime.timedelta(days=14)))
+    submit(page, "Record the review")
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter the child's views")
+    expect(decision.get_by_label("Decision")).to_have_value(
+        "Arrange weekly contact with her sister"
+    )
+    assert_accessible(page)
+    page.get_by_label("The child's views").fill("Mia wants to stay with her carers.")
+    submit(page, "Record the review")
+    page.wait_for_url(f"**/care/child/{child.pk}/")
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Review of")
+    assert CareReview.objects.get().participation == "PN1"
+
+    logout(page)
+    login(page, worker)
+    visit(page, f"/care/child/{child.pk}/")
+    expect(page.get_by_role("main")).to_contain_text("Second looked-after review due by")
+    page.get_by_role("link", name=re.compile("^Mark done")).click()
+    assert_accessible(page)
+    page.get_by_label("Date it was done").fill(dmy(today))
+    page.get_by_label("What was done").fill("Contact every Saturday at the family centre")
+    submit(page, "Mark done")
+    page.wait_for_url(f"**/care/child/{child.pk}/")
+    expect(page.get_by_role("main")).to_contain_text("Contact every Saturday at the family centre")
+    assert_accessible(page)
