@@ -254,3 +254,20 @@ class ReviewParticipation(models.TextChoices):
         ),
     )
     PN7 = "PN7", "Child does not attend nor are their views conveyed"
+
+
+class PermanenceKind(models.TextChoices):
+    """The plan for where and with whom the child will grow up (Annex A List 8: "What is the
+    permanence plan for this child?")."""
+
+    REUNIFICATION = "reunification", "Return to parents (reunification)"
+    KINSHIP_SGO = "kinship_sgo", "Kinship care or special guardianship order"
+    CHILD_ARRANGEMENTS = "cao", "Child arrangements order"
+    ADOPTION = "adoption", "Adoption"
+    LONG_TERM_FOSTERING = "long_term_fostering", "Long-term fostering"
+    RESIDENTIAL = "residential", "Residential care"
+    OTHER = "other", "Other"
+
+
+# Plans of these kinds carry a support plan for after the order and a contingency plan (PM4).
+PERMANENCE_NEEDS_SUPPORT = frozenset({PermanenceKind.REUNIFICATION, PermanenceKind.KINSHIP_SGO})

@@ -16,6 +16,7 @@ from lantern.children_in_care.codes import (
     TEMPORARY_PLACES,
     CarerKind,
     LegalStatusCode,
+    PermanenceKind,
     PlacementProvider,
     PlacementType,
     ReasonCeased,
@@ -386,3 +387,60 @@ class DecisionDoneForm(CareForm):
 
     def service_kwargs(self) -> dict:
         return {"done_on": self.cleaned_data["done_on"], "note": self.cleaned_data["note"]}
+
+
+class ReviewChoice(forms.ModelChoiceField):
+    def label_from_instance(self, review) -> str:
+        return f"The review on {review.held_on:%-d %B %Y}"
+
+
+class PermanenceForm(CareForm):
+    """The child's permanence plan (permanence_plan_agree)."""
+
+    kind = _choice(
+        "What is the permanence plan?",
+        PermanenceKind.choices,
+        "Select the permanence plan",
+        radios=True,
+    )
+    agreed_on = _date("Date the plan was agreed")
+    detail = forms.CharField(
+        label="The plan",
+        required=False,
+        widget=textarea(4),
+        help_text="With whom the child will live, the legal route and by when.",
+    )
+    support_plan = forms.CharField(
+        label="Support plan for after the order",
+        required=False,
+        widget=textarea(4),
+        help_text="Needed for reunification and special guardianship plans.",
+    )
+    contingency_plan = forms.CharField(
+        label="Contingency plan",
+        required=False,
+        widget=textarea(4),
+        help_text="What happens if the plan cannot be achieved. Needed for reunification and "
+        "special guardianship plans.",
+    )
+
+    def __init__(self, *args, period, **kwargs):
+        super().__init__(*args, **kwargs)
+        reviews = period.reviews.filter(ended_at__isnull=True).order_by("-held_on")
+        fields = dict(self.fields)
+        self.fields = {}
+        for name, field in fields.items():
+            self.fields[name] = field
+            if name == "agreed_on":
+                self.fields["review"] = ReviewChoice(
+                    label="Was it agreed at a looked-after review?",
+                    queryset=reviews,
+                    required=False,
+                    empty_label="Not at a review",
+                    error_messages={"invalid_choice": "Select a review from the list"},
+                )
+
+    def service_kwargs(self) -> dict:
+        d = self.cleaned_data
+        names = ("kind", "agreed_on", "review", "detail", "support_plan", "contingency_plan")
+        return {name: d[name] for name in names}

@@ -1,9 +1,11 @@
-"""Looked-after review pages.
+"""Looked-after review and permanence pages.
 
 Routes (mounted under /care/):
   child/<person_pk>/reviews/new/   review_record  care.review  record a review of the child's
                                                                current (or latest) period
   decisions/<decision_pk>/done/    decision_done  care.review  a review decision carried out
+  child/<person_pk>/permanence/    permanence     care.record  the child's permanence plan,
+                                                               agreed or changed
 """
 
 from django.contrib import messages
@@ -13,16 +15,22 @@ from django.urls import path, reverse
 from django.utils import timezone
 
 from lantern.accounts.permissions import requires
-from lantern.children_in_care.forms import DecisionDoneForm, ReviewForm
+from lantern.children_in_care.forms import DecisionDoneForm, PermanenceForm, ReviewForm
 from lantern.children_in_care.models import PeriodOfCare, ReviewDecision
+from lantern.children_in_care.permanence import permanence_status
 from lantern.children_in_care.review_timescales import care_reviews_due
-from lantern.children_in_care.services import care_review_record, review_decision_done
+from lantern.children_in_care.services import (
+    care_review_record,
+    permanence_plan_agree,
+    review_decision_done,
+)
 from lantern.language.messages import language_messages
 from lantern.people.selectors import child_record_get_for, person_get_for, record_ids
 from lantern.people.views.common import open_or_break_glass
 from lantern.timescales.calendar import get_calendar
 
 REVIEW = "care.review"
+RECORD = "care.record"
 
 
 def _child_url(person_pk: int) -> str:
@@ -107,3 +115,46 @@ urlpatterns = [
     path("child/<int:person_pk>/reviews/new/", review_record_view, name="review_record"),
     path("decisions/<int:decision_pk>/done/", decision_done_view, name="decision_done"),
 ]
+
+
+@requires(RECORD)
+def permanence_view(request, person_pk):
+    person, response = open_or_break_glass(request, person_get_for, pk=person_pk, permission=RECORD)
+    if response:
+        return response
+    back = _child_url(person.pk)
+    period = (
+        PeriodOfCare.objects.filter(person_id__in=record_ids(person), end_date__isnull=True)
+        .select_related("person")
+        .first()
+    )
+    if period is None:
+        messages.info(request, f"{person.full_name} is not looked after")
+        return redirect(back)
+    form = PermanenceForm(request.POST or None, period=period)
+    if request.method == "POST" and form.is_valid():
+        try:
+            plan = permanence_plan_agree(by=request.user, period=period, **form.service_kwargs())
+        except ValidationError as error:
+            form.add_service_errors(error)
+        else:
+            messages.success(request, f"Permanence plan recorded: {plan.get_kind_display()}")
+            language_messages(request, plan.language_matches)
+            return redirect(back)
+    today = timezone.localdate()
+    status = permanence_status([period.person_id], today, get_calendar()).get(period.person_id)
+    return render(
+        request,
+        "children_in_care/permanence.html",
+        {
+            "person": person,
+            "period": period,
+            "current": period.permanence_plans.filter(replaced_on__isnull=True).first(),
+            "status": status,
+            "form": form,
+            "back": back,
+        },
+    )
+
+
+urlpatterns.append(path("child/<int:person_pk>/permanence/", permanence_view, name="permanence"))

@@ -19,6 +19,7 @@ from lantern.children_in_care.models import (
     CareReview,
     LegalStatus,
     PeriodOfCare,
+    PermanencePlan,
     Placement,
     ReviewDecision,
 )
@@ -187,4 +188,13 @@ def reviews_for(person_ids: list[int]) -> list[CareReview]:
             )
         )
         .order_by("-held_on", "-pk")
+    )
+
+
+def permanence_plans_for(person_ids: list[int]) -> list[PermanencePlan]:
+    """Every permanence plan of the child, newest first, with the review that agreed it."""
+    return list(
+        PermanencePlan.objects.filter(person_id__in=person_ids)
+        .select_related("review")
+        .order_by("-agreed_on", "-pk")
     )

@@ -44,6 +44,7 @@ from lantern.children_in_care.forms import (
     MoveForm,
     StartForm,
 )
+from lantern.children_in_care.permanence import permanence_status
 from lantern.children_in_care.review_timescales import care_reviews_due
 from lantern.children_in_care.services import (
     care_end,
@@ -175,10 +176,15 @@ def child_view(request, person_pk):
     ids = record_ids(person)
     histories = selectors.care_record(ids)
     current = next((h for h in histories if h.period.is_open), None)
-    review_due = (
-        care_reviews_due(ids, today, get_calendar()).get(current.period.person_id)
-        if current
-        else None
+    review_due = permanence = None
+    if current:
+        calendar = get_calendar()
+        review_due = care_reviews_due(ids, today, calendar).get(current.period.person_id)
+        permanence = permanence_status(ids, today, calendar).get(current.period.person_id)
+    plans = selectors.permanence_plans_for(ids) if histories else []
+    current_plan = next(
+        (p for p in plans if p.is_current and current and p.period_id == current.period.pk),
+        None,
     )
     return render(
         request,
@@ -191,6 +197,11 @@ def child_view(request, person_pk):
             "episodes": _episode_rows(histories),
             "reviews": selectors.reviews_for(ids) if histories else [],
             "review_due": review_due,
+            "permanence": permanence,
+            "permanence_missing": permanence is not None and permanence.missing_plan(today),
+            "permanence_plans": plans,
+            "current_plan": current_plan,
+            "earlier_plans": [p for p in plans if p is not current_plan],
             "can_record": has_perm(request.user, RECORD),
             "can_review": has_perm(request.user, "care.review"),
         },

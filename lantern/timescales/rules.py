@@ -259,6 +259,32 @@ _RULES = [
         basis=Basis.REGULATION,
         source=f"{CPPCR}, regulation 33(2)",
     ),
+    # Looked-after children: permanence (findings PM1, PM3)
+    Rule(
+        id="permanence_plan",
+        title="Permanence plan for a child in care",
+        trigger="Child became looked after",
+        due_event="Permanence plan agreed",
+        offset=4,
+        unit=Unit.MONTHS,
+        basis=Basis.LOCAL,
+        source=(
+            "Local practice standard: Children Act 1989 guidance volume 2 (2015) expects the "
+            "permanence plan by the second review, about 4 months after care starts (PM1)"
+        ),
+        overridable=True,
+    ),
+    Rule(
+        id="s20_permanence_decision",
+        title="Permanence decision for a child accommodated under section 20",
+        trigger="Accommodated under section 20 (legal status V2)",
+        due_event="Permanence decision",
+        offset=6,
+        unit=Unit.MONTHS,
+        basis=Basis.LOCAL,
+        source="Local practice standard (not set nationally; finding PM3)",
+        overridable=True,
+    ),
     # Looked-after children: statutory visits
     Rule(
         id="placement_first_visit",

@@ -149,8 +149,8 @@ def test_a_child_comes_into_care_under_section_20_and_moves(page, make_user):
 def test_the_iro_records_a_review_and_the_worker_carries_out_its_decision(page, make_user):
     """Journey (issue 5, reviews): the IRO opens the child's care page, records the first
     review (a try without the child's views shows the error summary and keeps what was typed)
-    with a decision for the social worker; the worker marks it done and the care page says
-    when the second review is due."""
+    with a decision for the social worker; the worker marks it done, the care page says when
+    the second review is due, and the worker records the permanence plan the review agreed."""
     from lantern.children_in_care.models import CareReview
     from tests.factories.children_in_care import start_care
 
@@ -205,4 +205,18 @@ def test_the_iro_records_a_review_and_the_worker_carries_out_its_decision(page, 
     submit(page, "Mark done")
     page.wait_for_url(f"**/care/child/{child.pk}/")
     expect(page.get_by_role("main")).to_contain_text("Contact every Saturday at the family centre")
+    assert_accessible(page)
+
+    # The review agreed long-term fostering: the worker records it as the permanence plan.
+    page.get_by_role("button", name="Record the permanence plan").click()
+    page.wait_for_url(f"**/care/child/{child.pk}/permanence/")
+    assert_accessible(page)
+    page.get_by_label("Long-term fostering").check()
+    page.get_by_label("Date the plan was agreed").fill(dmy(held))
+    page.get_by_label("Was it agreed at a looked-after review?").select_option(
+        label=f"The review on {held:%-d %B %Y}"
+    )
+    submit(page, "Record the plan")
+    page.wait_for_url(f"**/care/child/{child.pk}/")
+    expect(summary_value(page, "Permanence plan")).to_have_text("Long-term fostering")
     assert_accessible(page)

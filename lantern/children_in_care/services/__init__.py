@@ -8,6 +8,7 @@ from lantern.children_in_care.services.changes import (
     placement_remove,
 )
 from lantern.children_in_care.services.period import care_end, care_start
+from lantern.children_in_care.services.permanence import permanence_plan_agree
 from lantern.children_in_care.services.review import (
     DecisionInput,
     care_review_record,
@@ -23,6 +24,7 @@ __all__ = [
     "carer_add",
     "legal_status_change",
     "legal_status_remove",
+    "permanence_plan_agree",
     "placement_change",
     "placement_remove",
 ]

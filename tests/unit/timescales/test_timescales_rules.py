@@ -51,6 +51,10 @@ LOCAL_STANDARDS = {
     # a manager answers a closure request within a working day.
     "high_risk_closure_window": (3, MONTHS, Basis.LOCAL),
     "closure_decision": (1, WD, Basis.LOCAL),
+    # Permanence (PM1, PM3): a plan 4 months after care starts (by the second review); a
+    # decision for a child accommodated under section 20 within 6 months.
+    "permanence_plan": (4, MONTHS, Basis.LOCAL),
+    "s20_permanence_decision": (6, MONTHS, Basis.LOCAL),
 }
 
 
@@ -81,6 +85,8 @@ def test_only_local_standards_and_the_referral_decision_are_overridable():
         "strategy_record",
         "high_risk_closure_window",
         "closure_decision",
+        "permanence_plan",
+        "s20_permanence_decision",
     }
 
 
