@@ -7,5 +7,6 @@ class ChildrenInCareConfig(AppConfig):
     verbose_name = "Children in care"
 
     def ready(self):
-        # The looked-after chronology kind, the review checks and the review work.
-        from lantern.children_in_care import checks, chronology, work  # noqa: F401
+        # The looked-after chronology kind, the checks, the work lists' items, and periods of
+        # care in the child's status and the family network's summaries.
+        from lantern.children_in_care import checks, chronology, involvement, work  # noqa: F401

@@ -194,3 +194,25 @@ def test_an_iro_cannot_record_the_permanence_plan(client, iro, social_worker, te
     client.force_login(iro)
     url = reverse("children_in_care:permanence", args=[ten_year_old.pk])
     assert client.get(url).status_code == 404  # refused as not found, as every page does
+
+
+def test_the_childs_record_says_they_are_looked_after(client, social_worker, ten_year_old):
+    from lantern.people.involvement import involvements
+    from tests.factories.children_in_care import end_care
+
+    period = start_care(social_worker, ten_year_old, start_date=days_ago(150))
+    (item,) = [
+        i for i in involvements([ten_year_old.pk])[ten_year_old.pk] if i.label == "looked after"
+    ]
+    assert item.status == "Looked after" and str(item).startswith("looked after since")
+    client.force_login(social_worker)
+    record = client.get(ten_year_old.get_absolute_url()).content.decode()
+    assert (
+        '<strong class="govuk-tag govuk-tag--blue govuk-!-margin-right-1">Looked after</strong>'
+        in record
+    )
+    end_care(social_worker, period, days_ago(10))
+    (item,) = [
+        i for i in involvements([ten_year_old.pk])[ten_year_old.pk] if i.label == "looked after"
+    ]
+    assert item.status is None and not item.current
