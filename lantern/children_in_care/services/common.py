@@ -115,6 +115,28 @@ def check_change_date(
     return None
 
 
+def date_in_period_error(
+    day: datetime.date | None, period: PeriodOfCare, *, what: str, today: datetime.date
+) -> str | None:
+    """The error for the date `what` ("of the review", "the plan was agreed") of something
+    within a period of care, or None: given, not in the future, and within the period."""
+    if day is None:
+        return f"Enter the date {what}"
+    if day > today:
+        return f"The date {what} must be today or in the past"
+    if day < period.start_date:
+        return (
+            f"The date {what} must be on or after the day the child started to be looked "
+            f"after ({long_date(period.start_date)})"
+        )
+    if period.end_date is not None and day > period.end_date:
+        return (
+            f"The date {what} must be on or before the day the child stopped being looked "
+            f"after ({long_date(period.end_date)})"
+        )
+    return None
+
+
 def clean_placement(
     *,
     start_date: datetime.date | None,

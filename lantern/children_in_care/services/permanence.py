@@ -8,7 +8,11 @@ from django.utils import timezone
 
 from lantern.children_in_care.codes import PERMANENCE_NEEDS_SUPPORT, PermanenceKind
 from lantern.children_in_care.models import CareReview, PeriodOfCare, PermanencePlan
-from lantern.children_in_care.services.common import long_date, require_care_perm
+from lantern.children_in_care.services.common import (
+    date_in_period_error,
+    long_date,
+    require_care_perm,
+)
 from lantern.common.audit import audit
 from lantern.front_door.services.common import check_text
 from lantern.language.services import language_scan
@@ -20,15 +24,9 @@ def _errors(period, *, kind, agreed_on, review, support_plan, contingency_plan, 
     errors: dict[str, str] = {}
     if kind not in PermanenceKind.values:
         errors["kind"] = "Select the permanence plan"
-    if agreed_on is None:
-        errors["agreed_on"] = "Enter the date the plan was agreed"
-    elif agreed_on > today:
-        errors["agreed_on"] = "The date the plan was agreed must be today or in the past"
-    elif agreed_on < period.start_date:
-        errors["agreed_on"] = (
-            "The date the plan was agreed must be on or after the day the child started to be "
-            f"looked after ({long_date(period.start_date)})"
-        )
+    date_error = date_in_period_error(agreed_on, period, what="the plan was agreed", today=today)
+    if date_error:
+        errors["agreed_on"] = date_error
     elif current is not None and agreed_on < current.agreed_on:
         errors["agreed_on"] = (
             "The date must be on or after the day the current plan was agreed "

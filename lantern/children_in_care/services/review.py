@@ -11,7 +11,7 @@ from django.utils import timezone
 from lantern.accounts.roles import Role
 from lantern.children_in_care.codes import ReviewParticipation
 from lantern.children_in_care.models import CareReview, PeriodOfCare, ReviewDecision
-from lantern.children_in_care.services.common import long_date
+from lantern.children_in_care.services.common import date_in_period_error, long_date
 from lantern.common.audit import audit
 from lantern.front_door.services.common import check_text, require_perm
 from lantern.language.services import language_scan
@@ -45,20 +45,9 @@ def _age_on(date_of_birth: datetime.date, day: datetime.date) -> int:
 
 def _review_errors(period, *, held_on, iro, participation, child_views, today) -> dict[str, str]:
     errors: dict[str, str] = {}
-    if held_on is None:
-        errors["held_on"] = "Enter the date of the review"
-    elif held_on > today:
-        errors["held_on"] = "The date of the review must be today or in the past"
-    elif held_on < period.start_date:
-        errors["held_on"] = (
-            "The date of the review must be on or after the day the child started to be "
-            f"looked after ({long_date(period.start_date)})"
-        )
-    elif period.end_date is not None and held_on > period.end_date:
-        errors["held_on"] = (
-            "The date of the review must be on or before the day the child stopped being "
-            f"looked after ({long_date(period.end_date)})"
-        )
+    date_error = date_in_period_error(held_on, period, what="of the review", today=today)
+    if date_error:
+        errors["held_on"] = date_error
     if iro is None or getattr(iro, "role", None) != Role.IRO or not iro.is_active:
         errors["iro"] = "Select the independent reviewing officer who chaired the review"
     if participation not in ReviewParticipation.values:
