@@ -1,21 +1,19 @@
 """Whether each child in care has the permanence plan they need by now (PM1, PM3), in one
-query however many children, for the checks and the child's care page alike.
+query however many children (open_periods.py), for the checks and the child's care page alike.
 
 * PM1: a permanence plan is expected by the second review, 4 months after care starts (the
   local rule "permanence_plan"), so a child in care that long, or past their second review,
   without one is flagged.
 * PM3: a child accommodated under section 20 (legal status V2) for longer than the local rule
   "s20_permanence_decision" (6 months) without a permanence plan is flagged.
-Children on a short-breaks status (V3, V4) are not expected to have one.
+Children on a short-breaks status (V3, V4) are not expected to have one (see open_periods.py).
 """
 
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, OuterRef, Q, Subquery
-
-from lantern.children_in_care.codes import SHORT_BREAK_STATUSES, LegalStatusCode
-from lantern.children_in_care.models import LegalStatus, PeriodOfCare, PermanencePlan
+from lantern.children_in_care.codes import LegalStatusCode
+from lantern.children_in_care.open_periods import open_periods
 from lantern.timescales.calendar import WorkingDayCalendar
 from lantern.timescales.engine import Timescale, assess
 from lantern.timescales.shared import per_selection
@@ -50,33 +48,25 @@ class PermanenceStatus:
 def permanence_status(
     person_ids, today: datetime.date, calendar: WorkingDayCalendar
 ) -> dict[int, PermanenceStatus]:
-    current = LegalStatus.objects.filter(period=OuterRef("pk"), ended_at__isnull=True).order_by(
-        "-start_date"
-    )
-    plan = PermanencePlan.objects.filter(period=OuterRef("pk"), replaced_on__isnull=True)
-    held = Q(reviews__ended_at__isnull=True, reviews__held_on__lte=today)
-    periods = PeriodOfCare.objects.filter(end_date__isnull=True, start_date__lte=today)
-    if person_ids is not None:
-        periods = periods.filter(person_id__in=person_ids)
-    rows = periods.annotate(
-        held=Count("reviews", filter=held),
-        plan_kind=Subquery(plan.values("kind")[:1]),
-        status_code=Subquery(current.values("code")[:1]),
-        status_since=Subquery(current.values("start_date")[:1]),
-    ).values_list(
-        "person_id", "pk", "start_date", "held", "plan_kind", "status_code", "status_since"
-    )
+    """For each child in care (of `person_ids`, or every child) not on a short-breaks status.
+    One query (open_periods)."""
     out = {}
-    for person_id, period_id, start, held_count, kind, code, since in rows:
-        if code in SHORT_BREAK_STATUSES or code is None:
-            continue
-        plan_due = assess("permanence_plan", start, today=today, calendar=calendar)
+    for p in open_periods(person_ids, today, calendar):
+        plan_due = assess("permanence_plan", p.start, today=today, calendar=calendar)
         s20_due = (
-            assess("s20_permanence_decision", since, today=today, calendar=calendar)
-            if code == LegalStatusCode.V2
+            assess("s20_permanence_decision", p.status_since, today=today, calendar=calendar)
+            if p.status_code == LegalStatusCode.V2
             else None
         )
-        out[person_id] = PermanenceStatus(
-            person_id, period_id, start, held_count, kind or "", code, since, plan_due, s20_due
+        out[p.person_id] = PermanenceStatus(
+            p.person_id,
+            p.period_id,
+            p.start,
+            p.reviews,
+            p.plan_kind,
+            p.status_code,
+            p.status_since,
+            plan_due,
+            s20_due,
         )
     return out

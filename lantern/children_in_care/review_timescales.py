@@ -1,21 +1,19 @@
 """When each child in care's next looked-after review is due, and the review decisions still
-to do. Both in one query each however many children, for the checks, the work lists and the
-child's care page alike.
+to do. One query each however many children (the reviews from open_periods.py), for the
+checks, the work lists and the child's care page alike.
 
 * First review: 20 working days after the child started to be looked after (regulation 33(1)).
 * Second: 3 months after the first; then every 6 months after the last (regulation 33(2)).
 Reviews count within the current period of care; a child who stops being looked after and
-starts again has a first review again. Children on a short-breaks status (V3, V4) are
-reviewed as agreed with their IRO under regulation 48, so no due date is set for them here.
+starts again has a first review again. Children on a short-breaks status (V3, V4) have no due
+date here (see open_periods.py).
 """
 
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, OuterRef, Q, Subquery
-
-from lantern.children_in_care.codes import SHORT_BREAK_STATUSES
-from lantern.children_in_care.models import CareReview, LegalStatus, PeriodOfCare, ReviewDecision
+from lantern.children_in_care.models import ReviewDecision
+from lantern.children_in_care.open_periods import open_periods
 from lantern.timescales.calendar import WorkingDayCalendar
 from lantern.timescales.engine import Timescale, assess
 from lantern.timescales.shared import per_selection
@@ -38,45 +36,21 @@ class CareReviewDue:
         return "Looked-after review"
 
 
-def _restrict(qs, person_ids):
-    return qs if person_ids is None else qs.filter(person_id__in=person_ids)
-
-
 @per_selection
 def care_reviews_due(
     person_ids, today: datetime.date, calendar: WorkingDayCalendar
 ) -> dict[int, CareReviewDue]:
     """For each child in care (of `person_ids`, or every child) not on a short-breaks status:
-    their next review and its status. One query."""
-    held = Q(reviews__ended_at__isnull=True, reviews__held_on__lte=today)
-    status = (
-        LegalStatus.objects.filter(period=OuterRef("pk"), ended_at__isnull=True)
-        .order_by("-start_date")
-        .values("code")[:1]
-    )
-    last = (
-        CareReview.objects.filter(period=OuterRef("pk"), ended_at__isnull=True, held_on__lte=today)
-        .order_by("-held_on")
-        .values("held_on")[:1]
-    )
-    periods = (
-        _restrict(
-            PeriodOfCare.objects.filter(end_date__isnull=True, start_date__lte=today), person_ids
-        )
-        .annotate(held=Count("reviews", filter=held), last=Subquery(last), status=Subquery(status))
-        .values_list("person_id", "pk", "start_date", "held", "last", "status")
-    )
+    their next review and its status. One query (open_periods)."""
     out = {}
-    for person_id, period_id, start, held_count, last_on, code in periods:
-        if code in SHORT_BREAK_STATUSES:
-            continue
-        if held_count == 0:
-            ts = assess("first_lac_review", start, today=today, calendar=calendar)
-        elif held_count == 1:
-            ts = assess("second_lac_review", last_on, today=today, calendar=calendar)
+    for p in open_periods(person_ids, today, calendar):
+        if p.reviews == 0:
+            ts = assess("first_lac_review", p.start, today=today, calendar=calendar)
+        elif p.reviews == 1:
+            ts = assess("second_lac_review", p.last_review, today=today, calendar=calendar)
         else:
-            ts = assess("next_lac_review", last_on, today=today, calendar=calendar)
-        out[person_id] = CareReviewDue(person_id, period_id, held_count, last_on, ts)
+            ts = assess("next_lac_review", p.last_review, today=today, calendar=calendar)
+        out[p.person_id] = CareReviewDue(p.person_id, p.period_id, p.reviews, p.last_review, ts)
     return out
 
 
