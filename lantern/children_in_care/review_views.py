@@ -11,7 +11,7 @@ Routes (mounted under /care/):
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
-from django.urls import path, reverse
+from django.urls import path
 from django.utils import timezone
 
 from lantern.accounts.permissions import requires
@@ -24,6 +24,7 @@ from lantern.children_in_care.services import (
     permanence_plan_agree,
     review_decision_done,
 )
+from lantern.children_in_care.views import child_care_url
 from lantern.language.messages import language_messages
 from lantern.people.selectors import child_record_get_for, person_get_for, record_ids
 from lantern.people.views.common import open_or_break_glass
@@ -33,8 +34,20 @@ REVIEW = "care.review"
 RECORD = "care.record"
 
 
-def _child_url(person_pk: int) -> str:
-    return reverse("children_in_care:child", args=[person_pk])
+def _saved_then_back(request, form, save, done, back):
+    """When the form is posted and valid: `save(kwargs)` (one service), then the success
+    message `done(saved)` and any practice-language findings, and back to the care page. None
+    when there is nothing to save or the service refused it (its errors are on the form)."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        saved = save(form.service_kwargs())
+    except ValidationError as error:
+        form.add_service_errors(error)
+        return None
+    messages.success(request, done(saved))
+    language_messages(request, getattr(saved, "language_matches", ()))
+    return redirect(back)
 
 
 @requires(REVIEW)
@@ -42,7 +55,7 @@ def review_record_view(request, person_pk):
     person, response = open_or_break_glass(request, person_get_for, pk=person_pk, permission=REVIEW)
     if response:
         return response
-    back = _child_url(person.pk)
+    back = child_care_url(person.pk)
     period = (
         PeriodOfCare.objects.filter(person_id__in=record_ids(person))
         .select_related("person")
@@ -53,15 +66,15 @@ def review_record_view(request, person_pk):
         messages.info(request, f"{person.full_name} has not been looked after")
         return redirect(back)
     form = ReviewForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            review = care_review_record(by=request.user, period=period, **form.service_kwargs())
-        except ValidationError as error:
-            form.add_service_errors(error)
-        else:
-            messages.success(request, f"Review of {review.held_on:%-d %B %Y} recorded")
-            language_messages(request, review.language_matches)
-            return redirect(back)
+    done = _saved_then_back(
+        request,
+        form,
+        lambda kwargs: care_review_record(by=request.user, period=period, **kwargs),
+        lambda review: f"Review of {review.held_on:%-d %B %Y} recorded",
+        back,
+    )
+    if done:
+        return done
     today = timezone.localdate()
     due = care_reviews_due([period.person_id], today, get_calendar()).get(period.person_id)
     return render(
@@ -91,19 +104,20 @@ def decision_done_view(request, decision_pk):
     )
     if response:
         return response
-    back = _child_url(decision.review.person_id)
+    back = child_care_url(decision.review.person_id)
     if decision.is_done:
         messages.info(request, f"This decision was marked done on {decision.done_on:%-d %B %Y}")
         return redirect(back)
     form = DecisionDoneForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            review_decision_done(by=request.user, decision=decision, **form.service_kwargs())
-        except ValidationError as error:
-            form.add_service_errors(error)
-        else:
-            messages.success(request, "Decision marked done")
-            return redirect(back)
+    done = _saved_then_back(
+        request,
+        form,
+        lambda kwargs: review_decision_done(by=request.user, decision=decision, **kwargs),
+        lambda _decision: "Decision marked done",
+        back,
+    )
+    if done:
+        return done
     return render(
         request,
         "children_in_care/decision_done.html",
@@ -111,18 +125,12 @@ def decision_done_view(request, decision_pk):
     )
 
 
-urlpatterns = [
-    path("child/<int:person_pk>/reviews/new/", review_record_view, name="review_record"),
-    path("decisions/<int:decision_pk>/done/", decision_done_view, name="decision_done"),
-]
-
-
 @requires(RECORD)
 def permanence_view(request, person_pk):
     person, response = open_or_break_glass(request, person_get_for, pk=person_pk, permission=RECORD)
     if response:
         return response
-    back = _child_url(person.pk)
+    back = child_care_url(person.pk)
     period = (
         PeriodOfCare.objects.filter(person_id__in=record_ids(person), end_date__isnull=True)
         .select_related("person")
@@ -132,15 +140,15 @@ def permanence_view(request, person_pk):
         messages.info(request, f"{person.full_name} is not looked after")
         return redirect(back)
     form = PermanenceForm(request.POST or None, period=period)
-    if request.method == "POST" and form.is_valid():
-        try:
-            plan = permanence_plan_agree(by=request.user, period=period, **form.service_kwargs())
-        except ValidationError as error:
-            form.add_service_errors(error)
-        else:
-            messages.success(request, f"Permanence plan recorded: {plan.get_kind_display()}")
-            language_messages(request, plan.language_matches)
-            return redirect(back)
+    done = _saved_then_back(
+        request,
+        form,
+        lambda kwargs: permanence_plan_agree(by=request.user, period=period, **kwargs),
+        lambda plan: f"Permanence plan recorded: {plan.get_kind_display()}",
+        back,
+    )
+    if done:
+        return done
     today = timezone.localdate()
     status = permanence_status([period.person_id], today, get_calendar()).get(period.person_id)
     return render(
@@ -157,4 +165,8 @@ def permanence_view(request, person_pk):
     )
 
 
-urlpatterns.append(path("child/<int:person_pk>/permanence/", permanence_view, name="permanence"))
+urlpatterns = [
+    path("child/<int:person_pk>/reviews/new/", review_record_view, name="review_record"),
+    path("decisions/<int:decision_pk>/done/", decision_done_view, name="decision_done"),
+    path("child/<int:person_pk>/permanence/", permanence_view, name="permanence"),
+]

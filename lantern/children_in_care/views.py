@@ -57,6 +57,7 @@ from lantern.common.errors import ConcurrentEditError
 from lantern.people.selectors import person_get_for, record_ids
 from lantern.people.views.common import log_record_view, open_or_break_glass
 from lantern.timescales.calendar import get_calendar
+from lantern.timescales.shared import shared_selection
 
 VIA = "children in care"
 RECORD = "care.record"
@@ -91,7 +92,7 @@ def _version(request) -> int:
         return 0
 
 
-def _child_url(person_pk: int) -> str:
+def child_care_url(person_pk: int) -> str:
     return reverse("children_in_care:child", args=[person_pk])
 
 
@@ -179,8 +180,9 @@ def child_view(request, person_pk):
     review_due = permanence = None
     if current:
         calendar = get_calendar()
-        review_due = care_reviews_due(ids, today, calendar).get(current.period.person_id)
-        permanence = permanence_status(ids, today, calendar).get(current.period.person_id)
+        with shared_selection():  # the two read one query between them
+            review_due = care_reviews_due(ids, today, calendar).get(current.period.person_id)
+            permanence = permanence_status(ids, today, calendar).get(current.period.person_id)
     plans = selectors.permanence_plans_for(ids) if histories else []
     current_plan = next(
         (p for p in plans if p.is_current and current and p.period_id == current.period.pk),
@@ -216,7 +218,7 @@ def start_view(request, person_pk):
     person, response = open_or_break_glass(request, person_get_for, pk=person_pk, permission=RECORD)
     if response:
         return response
-    back = _child_url(person.pk)
+    back = child_care_url(person.pk)
     if selectors.open_period_exists([person.pk]):
         messages.info(request, f"{person.full_name} is already looked after")
         return redirect(back)
@@ -244,7 +246,7 @@ def _change_view(request, period_pk, *, form_class, template, save, done):
     )
     if response:
         return response
-    back = _child_url(period.person_id)
+    back = child_care_url(period.person_id)
     if not period.is_open:
         messages.info(request, "This period of care has ended: it can no longer be changed")
         return redirect(back)
