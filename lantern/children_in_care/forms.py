@@ -25,7 +25,7 @@ from lantern.children_in_care.codes import (
     collection_year_end,
     place_codes_for,
 )
-from lantern.children_in_care.models import Carer
+from lantern.children_in_care.models import Carer, CareReview
 from lantern.children_in_care.services.review import DecisionInput
 from lantern.front_door.forms.common import (
     W10,
@@ -284,6 +284,13 @@ class ReviewForm(CareForm):
     left blank are ignored."""
 
     held_on = _date("Date of the review")
+    iro = UserChoice(
+        label="Independent reviewing officer who chaired the review",
+        queryset=User.objects.none(),  # the active IROs, set when the form is made
+        required=False,
+        empty_label="Select the IRO",
+        error_messages={"invalid_choice": "Select the IRO from the list"},
+    )
     iro_saw_child = _choice(
         "Did the IRO see or speak to the child before the review?",
         [("yes", "Yes"), ("no", "No")],
@@ -307,35 +314,24 @@ class ReviewForm(CareForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         users = User.objects.filter(is_active=True).order_by("first_name", "last_name", "pk")
-        fields = {
-            "held_on": self.fields.pop("held_on"),
-            "iro": UserChoice(
-                label="Independent reviewing officer who chaired the review",
-                queryset=users.filter(role=Role.IRO),
-                required=False,
-                empty_label="Select the IRO",
-                error_messages={"invalid_choice": "Select the IRO from the list"},
-            ),
-        }
-        fields.update(self.fields)
+        self.fields["iro"].queryset = users.filter(role=Role.IRO)
         for i in range(1, DECISION_ROWS + 1):
-            fields[f"decision_{i}"] = forms.CharField(
+            self.fields[f"decision_{i}"] = forms.CharField(
                 label="Decision", required=False, widget=textarea(2)
             )
-            fields[f"owner_user_{i}"] = UserChoice(
+            self.fields[f"owner_user_{i}"] = UserChoice(
                 label="Who will carry it out",
                 queryset=users.exclude(role=Role.ANALYST),
                 required=False,
                 empty_label="Someone not in this list",
                 error_messages={"invalid_choice": "Select someone from the list"},
             )
-            fields[f"owner_name_{i}"] = _text(
+            self.fields[f"owner_name_{i}"] = _text(
                 "Or name the person or agency",
                 attrs=W20,
                 help_text="For example: the child's mother, Virtual School, CAMHS",
             )
-            fields[f"due_{i}"] = _date("Due by")
-        self.fields = fields
+            self.fields[f"due_{i}"] = _date("Due by")
 
     @property
     def decision_groups(self) -> list[list]:
@@ -404,6 +400,13 @@ class PermanenceForm(CareForm):
         radios=True,
     )
     agreed_on = _date("Date the plan was agreed")
+    review = ReviewChoice(
+        label="Was it agreed at a looked-after review?",
+        queryset=CareReview.objects.none(),  # the period's reviews, set when the form is made
+        required=False,
+        empty_label="Not at a review",
+        error_messages={"invalid_choice": "Select a review from the list"},
+    )
     detail = forms.CharField(
         label="The plan",
         required=False,
@@ -426,19 +429,9 @@ class PermanenceForm(CareForm):
 
     def __init__(self, *args, period, **kwargs):
         super().__init__(*args, **kwargs)
-        reviews = period.reviews.filter(ended_at__isnull=True).order_by("-held_on")
-        fields = dict(self.fields)
-        self.fields = {}
-        for name, field in fields.items():
-            self.fields[name] = field
-            if name == "agreed_on":
-                self.fields["review"] = ReviewChoice(
-                    label="Was it agreed at a looked-after review?",
-                    queryset=reviews,
-                    required=False,
-                    empty_label="Not at a review",
-                    error_messages={"invalid_choice": "Select a review from the list"},
-                )
+        self.fields["review"].queryset = period.reviews.filter(ended_at__isnull=True).order_by(
+            "-held_on"
+        )
 
     def service_kwargs(self) -> dict:
         d = self.cleaned_data
